@@ -1,0 +1,130 @@
+import { JsonFile, cdktf, javascript } from 'projen';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-mlflow-azure',
+  description:
+    'CDK for Terraform constructs for a production MLflow tracking server on AKS with its artifacts in Azure Blob Storage: storage, RBAC, workload identity, Key Vault encryption, monitoring and the MLflow helm release, secure by default.',
+  author: 'cdktf-mlflow-azure maintainers',
+  authorAddress: 'maintainers@cdktf-mlflow-azure.dev',
+  repositoryUrl: 'https://github.com/cdktf-mlflow-azure/cdktf-mlflow-azure.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  keywords: ['cdktf', 'mlflow', 'azure', 'aks', 'terraform', 'blob-storage', 'helm', 'workload-identity'],
+
+  // layout
+  srcdir: 'lib',
+  libdir: 'dist',
+  testdir: '__tests__',
+  entrypoint: 'dist/index.js',
+  sampleCode: false,
+
+  // toolchain
+  minNodeVersion: '20.9.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.3',
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
+  peerDeps: [
+    '@cdktf/provider-azurerm@^14.23.1',
+    '@cdktf/provider-helm@^12.1.2',
+    '@cdktf/provider-kubernetes@^12.1.1',
+  ],
+  devDeps: [
+    'cdktf-cli@0.21.0',
+    '@types/node@^20',
+    '@swc/core',
+    '@swc/jest',
+    'tsx',
+  ],
+
+  // no hosted CI or publishing from this repository: CI is .ci/run
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    coverageText: false,
+    junitReporting: false,
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testEnvironment: 'node',
+      collectCoverage: false,
+      setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+      transform: {
+        '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest', {
+          jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+          module: { type: 'commonjs' },
+        }),
+      },
+    },
+  },
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['__tests__', 'stacks', 'bench', '.projenrc.ts'],
+  },
+  tsconfigDev: {
+    include: ['../lib/**/*.ts', '../stacks/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+});
+
+// ts-jest is replaced by @swc/jest above; type-checking runs once, separately.
+project.deps.removeDependency('ts-jest');
+
+// npm 11 blocks dependency install scripts unless listed; none is needed here
+// (native bindings come as optional platform packages). Deny them explicitly so installs are quiet.
+project.package.addField('allowScripts', {
+  '@cdktf/node-pty-prebuilt-multiarch': false,
+  '@parcel/watcher': false,
+  '@swc/core': false,
+  'esbuild': false,
+});
+
+// Type-check everything (lib, stacks, tests, bench) once, as part of `npm test`.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check lib/, stacks/, __tests__/ and bench/ (no emit)',
+  exec: 'tsc --noEmit -p __tests__/tsconfig.json',
+});
+project.testTask.prependSpawn(typecheck);
+
+// `npm run synth` runs the stacks app directly (no projen task, no type-checking in the synth path).
+const synthCommand = 'node --import tsx stacks/main.ts';
+project.package.setScript('synth', synthCommand);
+
+// cdktf.json: `cdktf synth|deploy` run the same app the same way.
+new JsonFile(project, 'cdktf.json', {
+  obj: {
+    language: 'typescript',
+    app: synthCommand,
+    output: 'cdktf.out',
+    projectId: 'cdktf-mlflow-azure-examples',
+    sendCrashReports: 'false',
+    terraformProviders: [],
+    terraformModules: [],
+    context: {},
+  },
+});
+
+// eslint's TypeScript project service needs a tsconfig beside the example app and the benchmarks.
+for (const dir of ['stacks', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    allowComments: true,
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+    },
+  });
+}
+
+project.gitignore.exclude('cdktf.out/', '*.tfstate', '*.tfstate.*', '.terraform/', 'bench/results.json');
+project.npmignore?.exclude(
+  '/stacks/', '/bench/', '/docker/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/__tests__/',
+  '/dist/js/', '/dist/changelog.md', '/dist/version.txt', '/dist/releasetag.txt',
+);
+
+project.synth();

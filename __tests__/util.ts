@@ -1,0 +1,52 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { resolve } from 'cdktf/lib/_tokens';
+import { Construct } from 'constructs';
+
+/** A fresh stack in a test app (no backend, deterministic). */
+export function testStack(): TerraformStack {
+  const app = Testing.app();
+  return new TerraformStack(app, 'test');
+}
+
+/** Synthesize a stack and parse its JSON. */
+export function synthJson(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** Every resource of a type in synthesized JSON, as a list of [logical id, config]. */
+export function resourcesOf(json: any, type: string): [string, any][] {
+  return Object.entries(json.resource?.[type] ?? {});
+}
+
+/** The only resource of a type; fails when there is not exactly one. */
+export function onlyResource(json: any, type: string): any {
+  const all = resourcesOf(json, type);
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0][1];
+}
+
+/** Run `fn` and return the message of the error it throws (fails when it does not throw). */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, none was thrown');
+}
+
+export type Scope = Construct;
+
+/** The `${type.logical_id.attr}` reference a token resolves to in a stack. */
+export function ref(stack: TerraformStack, token: string): string {
+  return resolve(stack, token);
+}
+
+/** Every warning annotation (cdktf `Annotations.addWarning`) in the stack's tree. */
+export function warningsOf(stack: TerraformStack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === '@cdktf/warn')
+    .map((m) => String(m.data));
+}

@@ -1,0 +1,406 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import {
+  StorageAccount,
+  StorageAccountBlobProperties,
+  StorageAccountConfig,
+  StorageAccountNetworkRules,
+} from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import {
+  StorageManagementPolicy,
+  StorageManagementPolicyRuleActionsBaseBlob,
+} from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  ArtifactLifecycleProps,
+  ArtifactStoreProps,
+  StorageAccessTier,
+  StorageReplication,
+} from './props';
+import { artifactUriFor, blobEndpointFor } from './uri';
+import { AzureCloud } from '../core/cloud';
+import { checkName } from '../core/names';
+import { BuiltInRole, PrincipalType } from '../core/roles';
+import { isLiteral, Problems } from '../core/validation';
+
+/** Defaults of {@link ArtifactStoreProps}, in one place for docs and tests. */
+const ARTIFACT_STORE_DEFAULTS = {
+  containerName: 'mlflow',
+  artifactPath: 'artifacts',
+  replication: StorageReplication.ZRS,
+  accessTier: StorageAccessTier.HOT,
+  softDeleteRetentionDays: 30,
+} as const;
+
+/**
+ * Options of a role grant on the artifact container.
+ */
+export interface ArtifactGrantOptions {
+  /**
+   * The kind of principal.
+   * @default PrincipalType.SERVICE_PRINCIPAL
+   */
+  readonly principalType?: PrincipalType;
+  /**
+   * Skip the directory check for a principal created in the same apply (replication delay).
+   * @default true for service principals, false otherwise
+   */
+  readonly skipServicePrincipalAadCheck?: boolean;
+}
+
+/**
+ * The MLflow artifact store: a hardened storage account and its private container.
+ *
+ * Secure values are emitted explicitly (TLS 1.2, HTTPS only, no public blobs, no cross-tenant
+ * replication, infrastructure encryption, shared keys off by default, firewall `Deny`); data
+ * is safe by default (soft delete for blobs and containers, versioning, `prevent_destroy`
+ * and a `CanNotDelete` lock).
+ */
+export class ArtifactStore extends Construct {
+  /** The storage account. */
+  public readonly account: StorageAccount;
+  /** The artifact container. */
+  public readonly container: StorageContainer;
+  /** The storage account name. */
+  public readonly accountName: string;
+  /** The storage account resource id. */
+  public readonly accountId: string;
+  /** The container name. */
+  public readonly containerName: string;
+  /** The container's resource manager id: the scope of blob role grants. */
+  public readonly containerResourceId: string;
+  /** The path prefix of the artifacts inside the container ("" for the container root). */
+  public readonly artifactPath: string;
+  /** The URI MLflow stores artifacts under (`wasbs://` or `abfss://`). */
+  public readonly artifactUri: string;
+  /** The blob endpoint, e.g. `https://<account>.blob.core.windows.net/`. */
+  public readonly blobEndpoint: string;
+  /** The Azure cloud of the account. */
+  public readonly cloud: AzureCloud;
+  /** Whether a custom blob endpoint is used (MLflow then needs a connection string). */
+  public readonly usesCustomEndpoint: boolean;
+  /** Whether shared key access (account key, connection string) is allowed. */
+  public readonly sharedAccessKeyEnabled: boolean;
+  /** Whether hierarchical namespace (ADLS Gen2) is on. */
+  public readonly hierarchicalNamespace: boolean;
+  /** Whether deletion protection (prevent_destroy and the lock) is on. */
+  public readonly deletionProtection: boolean;
+  /** The replication of the account. */
+  public readonly replication: StorageReplication;
+  /** The `CanNotDelete` lock, when deletion protection is on. */
+  public readonly lock?: ManagementLock;
+  /** The lifecycle policy, when lifecycle rules are given. */
+  public readonly managementPolicy?: StorageManagementPolicy;
+
+  private readonly grantIds = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: ArtifactStoreProps) {
+    super(scope, id);
+    const cfg = resolveArtifactStoreConfig(props);
+    validateArtifactStoreProps(props, cfg);
+    if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
+      Annotations.of(this).addWarning(
+        `lifecycle.archiveAfterDays = ${props.lifecycle?.archiveAfterDays}: archived artifacts cannot be downloaded by MLflow until rehydrated (hours); runs and model serving that read them fail.`,
+      );
+    }
+    if (props.network?.allowAllNetworks) {
+      Annotations.of(this).addWarning(
+        'network.allowAllNetworks = true: the storage firewall allows every network. Use it only for throwaway environments.',
+      );
+    }
+
+    this.cloud = cfg.cloud;
+    this.containerName = cfg.containerName;
+    this.artifactPath = cfg.artifactPath;
+    this.sharedAccessKeyEnabled = cfg.sharedAccessKeyEnabled;
+    this.hierarchicalNamespace = cfg.hierarchicalNamespace;
+    this.deletionProtection = cfg.deletionProtection;
+    this.replication = cfg.replication;
+    this.usesCustomEndpoint = props.customBlobEndpoint !== undefined;
+
+    this.account = new StorageAccount(this, 'Account', storageAccountConfig(props, cfg));
+    this.accountName = this.account.name;
+    this.accountId = this.account.id;
+
+    this.container = new StorageContainer(this, 'Container', {
+      name: cfg.containerName,
+      storageAccountId: this.account.id,
+      containerAccessType: 'private',
+      lifecycle: { preventDestroy: cfg.deletionProtection },
+    });
+    this.containerResourceId = this.container.resourceManagerId;
+
+    if (cfg.deletionProtection) {
+      this.lock = new ManagementLock(this, 'DeleteLock', {
+        name: `${props.accountName}-cannot-delete`,
+        scope: this.account.id,
+        lockLevel: 'CanNotDelete',
+        notes:
+          'MLflow artifact store: blocks deleting the storage account (control plane). Blob deletes are guarded by soft delete and versioning.',
+      });
+    }
+
+    const rules = lifecycleRules(props.lifecycle, cfg.containerName, cfg.artifactPath);
+    if (rules.length > 0) {
+      this.managementPolicy = new StorageManagementPolicy(this, 'Lifecycle', {
+        storageAccountId: this.account.id,
+        rule: rules,
+      });
+    }
+
+    this.artifactUri = artifactUriFor({
+      accountName: props.accountName,
+      containerName: cfg.containerName,
+      artifactPath: cfg.artifactPath,
+      hierarchicalNamespace: cfg.hierarchicalNamespace,
+      cloud: cfg.cloud,
+    });
+    this.blobEndpoint = props.customBlobEndpoint ?? blobEndpointFor(props.accountName, cfg.cloud);
+  }
+
+  /** The account's primary access key (sensitive; it is in Terraform state whatever you do). */
+  public get primaryAccessKey(): string {
+    return this.account.primaryAccessKey;
+  }
+
+  /** The account's primary connection string (sensitive). */
+  public get primaryConnectionString(): string {
+    return this.account.primaryConnectionString;
+  }
+
+  /**
+   * Grant read, write and delete on the artifact container ("Storage Blob Data Contributor",
+   * scoped to the container, never wider).
+   *
+   * @param id a literal construct id for the role assignment, unique within this store
+   * @param principalId the object (principal) id of the identity
+   */
+  public grantReadWrite(id: string, principalId: string, options: ArtifactGrantOptions = {}): RoleAssignment {
+    return this.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, options);
+  }
+
+  /**
+   * Grant read on the artifact container ("Storage Blob Data Reader", scoped to the container).
+   *
+   * @param id a literal construct id for the role assignment, unique within this store
+   * @param principalId the object (principal) id of the identity
+   */
+  public grantRead(id: string, principalId: string, options: ArtifactGrantOptions = {}): RoleAssignment {
+    return this.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_READER, options);
+  }
+
+  private grant(id: string, principalId: string, role: string, options: ArtifactGrantOptions): RoleAssignment {
+    const problems = new Problems(`ArtifactStore ${this.node.path}: grant`);
+    problems.literalId('id', id);
+    problems.require(!this.grantIds.has(id), 'id', id, 'is already used by another grant on this store');
+    problems.throwIfAny();
+    this.grantIds.add(id);
+    const principalType = options.principalType ?? PrincipalType.SERVICE_PRINCIPAL;
+    return new RoleAssignment(this, `Grant${id}`, {
+      scope: this.containerResourceId,
+      roleDefinitionName: role,
+      principalId,
+      principalType,
+      skipServicePrincipalAadCheck:
+        options.skipServicePrincipalAadCheck ?? principalType === PrincipalType.SERVICE_PRINCIPAL,
+      description: `MLflow artifact store ${this.containerName}: ${role}`,
+    });
+  }
+}
+
+interface ResolvedConfig {
+  readonly containerName: string;
+  readonly artifactPath: string;
+  readonly replication: StorageReplication;
+  readonly accessTier: StorageAccessTier;
+  readonly sharedAccessKeyEnabled: boolean;
+  readonly softDeleteRetentionDays: number;
+  readonly versioning: boolean;
+  readonly changeFeed: boolean;
+  readonly deletionProtection: boolean;
+  readonly infrastructureEncryption: boolean;
+  readonly hierarchicalNamespace: boolean;
+  readonly cloud: AzureCloud;
+  readonly allowArchive: boolean;
+}
+
+function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
+  const d = ARTIFACT_STORE_DEFAULTS;
+  return {
+    containerName: props.containerName ?? d.containerName,
+    artifactPath: props.artifactPath ?? d.artifactPath,
+    replication: props.replication ?? d.replication,
+    accessTier: props.accessTier ?? d.accessTier,
+    sharedAccessKeyEnabled: props.sharedAccessKeyEnabled ?? false,
+    softDeleteRetentionDays: props.softDeleteRetentionDays ?? d.softDeleteRetentionDays,
+    versioning: props.versioning ?? true,
+    changeFeed: props.changeFeed ?? props.pointInTimeRestoreDays !== undefined,
+    deletionProtection: props.deletionProtection ?? true,
+    infrastructureEncryption: props.infrastructureEncryption ?? true,
+    hierarchicalNamespace: props.hierarchicalNamespace ?? false,
+    cloud: props.cloud ?? AzureCloud.PUBLIC,
+    allowArchive: props.lifecycle?.allowArchiveTierForArtifacts ?? false,
+  };
+}
+
+function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConfig): void {
+  const p = new Problems('ArtifactStore');
+  checkName(p, 'storageAccount', 'accountName', props.accountName);
+  checkName(p, 'storageContainer', 'containerName', cfg.containerName);
+  if (isLiteral(props.artifactPath)) {
+    const path = props.artifactPath;
+    p.require(!path.startsWith('/'), 'artifactPath', path, 'must not start with "/" (it is a path inside the container)');
+    p.require(!path.split('/').includes('..'), 'artifactPath', path, 'must not contain ".." segments');
+    p.require(!path.endsWith('/'), 'artifactPath', path, 'must not end with "/"');
+    p.require(!/[\\?#%]/.test(path), 'artifactPath', path, 'must not contain "\\", "?", "#" or "%"');
+    p.require(path.length <= 512, 'artifactPath', path, 'must be at most 512 characters');
+  }
+  p.inRange('softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 365);
+  p.inRange('changeFeedRetentionDays', props.changeFeedRetentionDays, 1, 146000);
+  if (props.changeFeedRetentionDays !== undefined && props.changeFeed === false) {
+    p.add('changeFeedRetentionDays', props.changeFeedRetentionDays, 'needs changeFeed: true');
+  }
+  if (isLiteral(props.pointInTimeRestoreDays)) {
+    const days = props.pointInTimeRestoreDays;
+    p.require(
+      Number.isInteger(days) && days >= 1 && days < cfg.softDeleteRetentionDays,
+      'pointInTimeRestoreDays',
+      days,
+      `must be a whole number from 1 to softDeleteRetentionDays - 1 (${cfg.softDeleteRetentionDays - 1})`,
+    );
+    p.require(cfg.versioning, 'pointInTimeRestoreDays', days, 'needs versioning (versioning: false was given)');
+    p.require(props.changeFeed !== false, 'pointInTimeRestoreDays', days, 'needs the change feed (changeFeed: false was given)');
+    p.require(!cfg.hierarchicalNamespace, 'pointInTimeRestoreDays', days, 'is not available with hierarchicalNamespace: true');
+  }
+  if (cfg.hierarchicalNamespace && props.versioning === true) {
+    p.add('versioning', true, 'blob versioning is not available with hierarchicalNamespace: true');
+  }
+  if (props.customBlobEndpoint !== undefined) {
+    p.matches('customBlobEndpoint', props.customBlobEndpoint, /^https:\/\/[^\s/]+\/?$/, 'must be an https:// URL of a host, e.g. https://acct.blob.local.azurestack.external/');
+    p.require(!cfg.hierarchicalNamespace, 'customBlobEndpoint', props.customBlobEndpoint, 'cannot be combined with hierarchicalNamespace: true');
+  }
+  validateLifecycle(p, props.lifecycle);
+  const net = props.network;
+  if (net?.allowAllNetworks && net.disablePublicNetworkAccess) {
+    p.add('network.allowAllNetworks', true, 'contradicts network.disablePublicNetworkAccess: true');
+  }
+  for (const [i, ip] of (net?.allowedIpRanges ?? []).entries()) {
+    p.matches(`network.allowedIpRanges[${i}]`, ip, /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|30))?$/, 'must be a public IPv4 address or a CIDR range of /30 or wider (storage firewalls reject /31 and /32)');
+    if (isLiteral(ip) && /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip)) {
+      p.add(`network.allowedIpRanges[${i}]`, ip, 'must not be a private range (use allowedSubnetIds or a private endpoint for VNet traffic)');
+    }
+  }
+  const cmk = props.customerManagedKey;
+  if (cmk && isLiteral(cmk.userAssignedIdentityId) && props.identityIds?.every((x) => isLiteral(x))) {
+    p.require(
+      props.identityIds.includes(cmk.userAssignedIdentityId),
+      'customerManagedKey.userAssignedIdentityId',
+      cmk.userAssignedIdentityId,
+      'must also be listed in identityIds',
+    );
+  }
+  if (cmk && (props.identityIds ?? []).length === 0) {
+    p.add('identityIds', props.identityIds ?? [], 'must list the user-assigned identity of customerManagedKey');
+  }
+  p.throwIfAny();
+}
+
+function validateLifecycle(p: Problems, lc: ArtifactLifecycleProps | undefined): void {
+  if (!lc) return;
+  p.inRange('lifecycle.coolAfterDays', lc.coolAfterDays, 0, 99999);
+  p.inRange('lifecycle.coldAfterDays', lc.coldAfterDays, 0, 99999);
+  p.inRange('lifecycle.archiveAfterDays', lc.archiveAfterDays, 0, 99999);
+  p.inRange('lifecycle.deleteNoncurrentVersionsAfterDays', lc.deleteNoncurrentVersionsAfterDays, 1, 99999);
+  if (lc.archiveAfterDays !== undefined && !lc.allowArchiveTierForArtifacts) {
+    p.add(
+      'lifecycle.archiveAfterDays',
+      lc.archiveAfterDays,
+      'archived artifacts cannot be downloaded by MLflow until rehydrated (hours); set lifecycle.allowArchiveTierForArtifacts: true to accept that',
+    );
+  }
+  if (isLiteral(lc.coolAfterDays) && isLiteral(lc.coldAfterDays) && lc.coldAfterDays <= lc.coolAfterDays) {
+    p.add('lifecycle.coldAfterDays', lc.coldAfterDays, `must be greater than lifecycle.coolAfterDays (${lc.coolAfterDays})`);
+  }
+  const before = isLiteral(lc.coldAfterDays) ? lc.coldAfterDays : lc.coolAfterDays;
+  if (isLiteral(lc.archiveAfterDays) && isLiteral(before) && lc.archiveAfterDays <= before) {
+    p.add('lifecycle.archiveAfterDays', lc.archiveAfterDays, `must be greater than the cool/cold days (${before})`);
+  }
+}
+
+function storageAccountConfig(props: ArtifactStoreProps, cfg: ResolvedConfig): StorageAccountConfig {
+  const blobProperties: StorageAccountBlobProperties = {
+    versioningEnabled: cfg.versioning,
+    changeFeedEnabled: cfg.changeFeed,
+    changeFeedRetentionInDays: props.changeFeedRetentionDays,
+    deleteRetentionPolicy: { days: cfg.softDeleteRetentionDays, permanentDeleteEnabled: false },
+    containerDeleteRetentionPolicy: { days: cfg.softDeleteRetentionDays },
+    restorePolicy: props.pointInTimeRestoreDays !== undefined ? { days: props.pointInTimeRestoreDays } : undefined,
+  };
+  const net = props.network ?? {};
+  const networkRules: StorageAccountNetworkRules = {
+    defaultAction: net.allowAllNetworks ? 'Allow' : 'Deny',
+    bypass: (net.bypassAzureServices ?? true) ? ['AzureServices'] : ['None'],
+    ipRules: net.allowedIpRanges ?? [],
+    virtualNetworkSubnetIds: net.allowedSubnetIds ?? [],
+  };
+  const identityIds = props.identityIds ?? [];
+  const cmk = props.customerManagedKey;
+  return {
+    name: props.accountName,
+    resourceGroupName: props.resourceGroupName,
+    location: props.location,
+    accountKind: 'StorageV2',
+    accountTier: 'Standard',
+    accountReplicationType: cfg.replication,
+    accessTier: cfg.accessTier,
+    minTlsVersion: 'TLS1_2',
+    httpsTrafficOnlyEnabled: true,
+    allowNestedItemsToBePublic: false,
+    crossTenantReplicationEnabled: false,
+    infrastructureEncryptionEnabled: cfg.infrastructureEncryption,
+    sharedAccessKeyEnabled: cfg.sharedAccessKeyEnabled,
+    defaultToOauthAuthentication: !cfg.sharedAccessKeyEnabled,
+    publicNetworkAccessEnabled: !(net.disablePublicNetworkAccess ?? false),
+    localUserEnabled: false,
+    sftpEnabled: false,
+    isHnsEnabled: cfg.hierarchicalNamespace,
+    // Queue and table keys follow the account key, so a customer-managed key covers them too.
+    queueEncryptionKeyType: 'Account',
+    tableEncryptionKeyType: 'Account',
+    blobProperties,
+    networkRules,
+    identity: identityIds.length > 0 ? { type: 'UserAssigned', identityIds } : undefined,
+    customerManagedKey: cmk
+      ? { keyVaultKeyId: cmk.keyVaultKeyId, userAssignedIdentityId: cmk.userAssignedIdentityId }
+      : undefined,
+    dependsOn: cmk?.dependsOn,
+    tags: props.tags ?? {},
+    lifecycle: { preventDestroy: cfg.deletionProtection },
+  };
+}
+
+function lifecycleRules(lc: ArtifactLifecycleProps | undefined, container: string, path: string) {
+  if (!lc) return [];
+  const prefix = path ? `${container}/${path}/` : `${container}/`;
+  const filters = { blobTypes: ['blockBlob'], prefixMatch: [prefix] };
+  const rules = [];
+  const baseBlob: StorageManagementPolicyRuleActionsBaseBlob = {
+    tierToCoolAfterDaysSinceModificationGreaterThan: lc.coolAfterDays,
+    tierToColdAfterDaysSinceModificationGreaterThan: lc.coldAfterDays,
+    tierToArchiveAfterDaysSinceModificationGreaterThan: lc.archiveAfterDays,
+  };
+  if (lc.coolAfterDays !== undefined || lc.coldAfterDays !== undefined || lc.archiveAfterDays !== undefined) {
+    rules.push({ name: 'artifact-tiering', enabled: true, filters, actions: { baseBlob } });
+  }
+  if (lc.deleteNoncurrentVersionsAfterDays !== undefined) {
+    rules.push({
+      name: 'delete-noncurrent-versions',
+      enabled: true,
+      filters,
+      actions: { version: { deleteAfterDaysSinceCreation: lc.deleteNoncurrentVersionsAfterDays } },
+    });
+  }
+  return rules;
+}
