@@ -37,6 +37,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@swc/core',
     '@swc/jest',
     'tsx',
+    'ajv@^6.14.0',
   ],
 
   // no hosted CI or publishing from this repository: CI is .ci/run
