@@ -42,7 +42,8 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   // no hosted CI or publishing from this repository: CI is .ci/run
   github: false,
-  release: false,
+  release: true,
+  releaseToNpm: false,
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,
@@ -95,6 +96,10 @@ project.testTask.prependSpawn(typecheck);
 // `npm run synth` runs the stacks app directly (no projen task, no type-checking in the synth path).
 const synthCommand = 'node --import tsx stacks/main.ts';
 project.package.setScript('synth', synthCommand);
+
+// Benchmarks: plain Node scripts, whole-process medians (never a timed test).
+project.package.setScript('bench', 'node bench/run.js');
+project.package.setScript('bench:floor', "node -e \"require('cdktf')\"");
 
 // cdktf.json: `cdktf synth|deploy` run the same app the same way.
 new JsonFile(project, 'cdktf.json', {
