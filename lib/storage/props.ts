@@ -115,15 +115,9 @@ export interface ArtifactStoreCustomerManagedKeyProps {
 }
 
 /**
- * Props of {@link ArtifactStore}.
+ * The optional settings of an {@link ArtifactStore} (what the pattern passes through).
  */
-export interface ArtifactStoreProps {
-  /** Resource group of the storage account. */
-  readonly resourceGroupName: string;
-  /** Azure region, e.g. `westeurope`. */
-  readonly location: string;
-  /** Storage account name: 3 to 24 lowercase letters and digits, globally unique. */
-  readonly accountName: string;
+export interface ArtifactStoreOptions {
   /**
    * The blob container that holds the artifacts.
    * @default "mlflow"
@@ -229,4 +223,16 @@ export interface ArtifactStoreProps {
    * @default {}
    */
   readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Props of {@link ArtifactStore}.
+ */
+export interface ArtifactStoreProps extends ArtifactStoreOptions {
+  /** Resource group of the storage account. */
+  readonly resourceGroupName: string;
+  /** Azure region, e.g. `westeurope`. */
+  readonly location: string;
+  /** Storage account name: 3 to 24 lowercase letters and digits, globally unique. */
+  readonly accountName: string;
 }
