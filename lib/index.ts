@@ -1,3 +1,5 @@
 export { AzureCloud } from './core/cloud';
 export { BuiltInRole, PrincipalType } from './core/roles';
 export * from './storage';
+export * from './cluster';
+export * from './identity';

@@ -75,9 +75,8 @@ export function isLiteral<T>(value: T | undefined): value is T {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    return Token.isUnresolved(value) ? '<token>' : JSON.stringify(value);
-  }
+  if (Token.isUnresolved(value)) return '<token>';
+  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);

@@ -90,7 +90,7 @@ export class ArtifactStore extends Construct {
   /** The replication of the account. */
   public readonly replication: StorageReplication;
   /** The `CanNotDelete` lock, when deletion protection is on. */
-  public readonly lock?: ManagementLock;
+  public readonly deleteLock?: ManagementLock;
   /** The lifecycle policy, when lifecycle rules are given. */
   public readonly managementPolicy?: StorageManagementPolicy;
 
@@ -133,7 +133,7 @@ export class ArtifactStore extends Construct {
     this.containerResourceId = this.container.resourceManagerId;
 
     if (cfg.deletionProtection) {
-      this.lock = new ManagementLock(this, 'DeleteLock', {
+      this.deleteLock = new ManagementLock(this, 'DeleteLock', {
         name: `${props.accountName}-cannot-delete`,
         scope: this.account.id,
         lockLevel: 'CanNotDelete',

@@ -1,0 +1,2 @@
+export * from './kubernetes-auth';
+export * from './aks-cluster';

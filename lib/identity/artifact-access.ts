@@ -1,0 +1,366 @@
+import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import {
+  Annotations,
+  DefaultTokenResolver,
+  ITerraformDependable,
+  StringConcat,
+  TerraformStack,
+  TerraformVariable,
+  Token,
+  Tokenization,
+} from 'cdktf';
+import { Construct } from 'constructs';
+import { ArtifactAuth } from './artifact-auth';
+import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
+import { AksCluster } from '../cluster/aks-cluster';
+import { AzureCloud } from '../core/cloud';
+import { checkName } from '../core/names';
+import { PrincipalType } from '../core/roles';
+import { isLiteral, Problems } from '../core/validation';
+import { ArtifactStore } from '../storage/artifact-store';
+
+/** Defaults of {@link ArtifactAccessProps}, in one place for docs and tests. */
+const ARTIFACT_ACCESS_DEFAULTS = {
+  namePrefix: 'mlflow',
+  secretRevision: 1,
+} as const;
+
+/** The audience every AKS workload identity federation uses. */
+const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+
+/** Entra ID authority hosts per cloud (`AZURE_AUTHORITY_HOST` of azure-identity). */
+const AUTHORITY_HOST: Record<AzureCloud, string> = {
+  [AzureCloud.PUBLIC]: 'https://login.microsoftonline.com/',
+  [AzureCloud.CHINA]: 'https://login.chinacloudapi.cn/',
+  [AzureCloud.US_GOVERNMENT]: 'https://login.microsoftonline.us/',
+};
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const GUID_RULE = 'must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)';
+const NAME_PREFIX = /^(?=.{1,40}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAME_PREFIX_RULE = 'must be 1 to 40 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it starts Kubernetes and Azure names)';
+const IDENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/;
+const IDENTITY_NAME_RULE = 'must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit';
+const FIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/;
+const FIC_NAME_RULE = 'must be 3 to 120 letters, digits, hyphens and underscores, starting with a letter or digit';
+const SECRET_RULE = 'must be a Terraform reference (the value of a sensitive TerraformVariable without a default), never a literal: a literal would be written into the synthesized JSON';
+
+/**
+ * Props of {@link ArtifactAccess}.
+ */
+export interface ArtifactAccessProps {
+  /** How MLflow authenticates to Blob Storage. */
+  readonly auth: ArtifactAuth;
+  /** The artifact store MLflow reads and writes. */
+  readonly store: ArtifactStore;
+  /**
+   * The Kubernetes namespace of the MLflow release (may be a reference to a namespace
+   * resource: the secret then depends on it). The same name must be given to the release.
+   */
+  readonly namespaceName: string;
+  /**
+   * The name of the MLflow service account; the workload identity federation subject is
+   * `system:serviceaccount:<namespaceName>:<serviceAccountName>`. The same name must be given to the release.
+   */
+  readonly serviceAccountName: string;
+  /**
+   * A prefix for the names of the Kubernetes secret (`<namePrefix>-artifact-credentials`)
+   * and of the user-assigned identity.
+   * @default "mlflow"
+   */
+  readonly namePrefix?: string;
+  /**
+   * The AKS cluster: needed for workload identity (OIDC issuer) and the kubelet identity.
+   * @default - none (only the key, connection string and service principal modes)
+   */
+  readonly cluster?: AksCluster;
+  /**
+   * Resource group of the user-assigned identity (workload identity only).
+   * @default - none (required for workload identity)
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Region of the user-assigned identity (workload identity only).
+   * @default - none (required for workload identity)
+   */
+  readonly location?: string;
+  /**
+   * Tags on the user-assigned identity.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * The `data_wo_revision` of the Kubernetes secret: Terraform never reads write-only data
+   * back, so raise it to write the secret again (after rotating a key or a client secret).
+   * @default 1
+   */
+  readonly secretRevision?: number;
+}
+
+/**
+ * Gives MLflow access to the artifact store in one auth mode, and hands the release what
+ * it needs as a plain {@link ArtifactAuthBinding}: secret names for `extraSecretNamesForEnvFrom`,
+ * service account annotations and pod labels.
+ *
+ * - account key / connection string: a Kubernetes secret written with `data_wo` (never `data`);
+ * - service principal: "Storage Blob Data Contributor" on the container and a secret with the
+ *   `AZURE_CLIENT_*` variables;
+ * - workload identity: a user-assigned identity, its federated credential for the MLflow
+ *   service account, the container role, the client-id annotation and the `use` pod label;
+ * - kubelet identity: the container role for the kubelet identity (with a warning).
+ */
+export class ArtifactAccess extends Construct {
+  /** What the MLflow release needs. */
+  public readonly binding: ArtifactAuthBinding;
+  /** The auth mode. */
+  public readonly mode: ArtifactAuthMode;
+  /** The Kubernetes secret, where the mode has one. */
+  public readonly secret?: SecretV1;
+  /** The user-assigned identity (workload identity). */
+  public readonly identity?: UserAssignedIdentity;
+  /** The federated identity credential (workload identity). */
+  public readonly federatedCredential?: FederatedIdentityCredential;
+  /** The container role assignment (service principal, workload identity, kubelet identity). */
+  public readonly roleAssignment?: RoleAssignment;
+  /** The client id of the identity MLflow authenticates as, where there is one. */
+  public readonly identityClientId?: string;
+  /** The principal (object) id that got the container role, where there is one. */
+  public readonly principalId?: string;
+  /**
+   * What the MLflow release should depend on (`depends_on`) so that its pods start after the
+   * access exists: the role assignment and the federated credential, where there are.
+   */
+  public readonly dependables: ITerraformDependable[];
+
+  private readonly secretName: string;
+  private readonly secretRevision: number;
+  private readonly namespace: string;
+
+  constructor(scope: Construct, id: string, props: ArtifactAccessProps) {
+    super(scope, id);
+    const namePrefix = props.namePrefix ?? ARTIFACT_ACCESS_DEFAULTS.namePrefix;
+    validateArtifactAccessProps(this, props, namePrefix);
+
+    this.mode = props.auth.mode;
+    this.namespace = props.namespaceName;
+    this.secretName = `${namePrefix}-artifact-credentials`;
+    this.secretRevision = props.secretRevision ?? ARTIFACT_ACCESS_DEFAULTS.secretRevision;
+    const { auth, store } = props;
+    const grantId = this.node.id;
+
+    let serviceAccountAnnotations: { [key: string]: string } = {};
+    let podLabels: { [key: string]: string } = {};
+    let supportsProxyMultipartUpload = false;
+
+    switch (auth.mode) {
+      case ArtifactAuthMode.ACCOUNT_KEY:
+        this.secret = this.createSecret({ AZURE_STORAGE_ACCESS_KEY: store.primaryAccessKey });
+        supportsProxyMultipartUpload = true;
+        break;
+      case ArtifactAuthMode.CONNECTION_STRING: {
+        const own = auth._connectionString?.connectionString;
+        this.secret = this.createSecret({ AZURE_STORAGE_CONNECTION_STRING: own ?? store.primaryConnectionString });
+        // The account's connection string carries the key that proxied multipart upload signs with;
+        // a connection string of your own may be a SAS one.
+        supportsProxyMultipartUpload = own === undefined;
+        break;
+      }
+      case ArtifactAuthMode.SERVICE_PRINCIPAL: {
+        const sp = auth._servicePrincipal!;
+        this.roleAssignment = store.grantReadWrite(grantId, sp.objectId, { principalType: PrincipalType.SERVICE_PRINCIPAL });
+        this.secret = this.createSecret({
+          AZURE_CLIENT_ID: sp.clientId,
+          AZURE_TENANT_ID: sp.tenantId,
+          AZURE_CLIENT_SECRET: sp.clientSecret,
+          AZURE_AUTHORITY_HOST: AUTHORITY_HOST[store.cloud],
+        });
+        this.identityClientId = sp.clientId;
+        this.principalId = sp.objectId;
+        break;
+      }
+      case ArtifactAuthMode.WORKLOAD_IDENTITY: {
+        const cluster = props.cluster!;
+        cluster.requireWorkloadIdentity();
+        const options = auth._workloadIdentity ?? {};
+        const identity = new UserAssignedIdentity(this, 'Identity', {
+          name: options.identityName ?? `id-${namePrefix}-artifacts`,
+          resourceGroupName: props.resourceGroupName!,
+          location: props.location!,
+          tags: props.tags ?? {},
+        });
+        this.identity = identity;
+        this.federatedCredential = new FederatedIdentityCredential(this, 'FederatedCredential', {
+          name: options.federatedCredentialName ?? `${namePrefix}-service-account`,
+          resourceGroupName: props.resourceGroupName!,
+          parentId: identity.id,
+          audience: [TOKEN_EXCHANGE_AUDIENCE],
+          issuer: cluster.oidcIssuerUrl!,
+          subject: `system:serviceaccount:${props.namespaceName}:${props.serviceAccountName}`,
+        });
+        this.roleAssignment = store.grantReadWrite(grantId, identity.principalId, { principalType: PrincipalType.SERVICE_PRINCIPAL });
+        serviceAccountAnnotations = { 'azure.workload.identity/client-id': identity.clientId };
+        podLabels = { 'azure.workload.identity/use': 'true' };
+        this.identityClientId = identity.clientId;
+        this.principalId = identity.principalId;
+        break;
+      }
+      case ArtifactAuthMode.KUBELET_IDENTITY: {
+        const cluster = props.cluster!;
+        cluster.requireKubeletIdentity();
+        this.roleAssignment = store.grantReadWrite(grantId, cluster.kubeletIdentityObjectId!, {
+          principalType: PrincipalType.SERVICE_PRINCIPAL,
+          // The kubelet identity exists already: let Azure check it.
+          skipServicePrincipalAadCheck: false,
+        });
+        // AKS nodes often carry several user-assigned identities (add-ons): name the kubelet one,
+        // or IMDS refuses to pick.
+        this.secret = this.createSecret({ AZURE_CLIENT_ID: cluster.kubeletIdentityClientId! });
+        this.identityClientId = cluster.kubeletIdentityClientId;
+        this.principalId = cluster.kubeletIdentityObjectId;
+        Annotations.of(this).addWarning(
+          `ArtifactAuth.kubeletIdentity(): the kubelet identity of cluster ${cluster.clusterName} gets Storage Blob Data Contributor on the artifact container, so every pod on every node of the cluster (not only MLflow) can read, write and delete the artifacts through IMDS. Prefer ArtifactAuth.workloadIdentity(), which federates an identity with the MLflow service account only.`,
+        );
+        break;
+      }
+    }
+
+    this.dependables = [this.roleAssignment, this.federatedCredential]
+      .filter((d): d is RoleAssignment | FederatedIdentityCredential => d !== undefined);
+    this.binding = {
+      mode: this.mode,
+      secretNamesForEnvFrom: this.secret ? [this.secret.metadata.name] : [],
+      serviceAccountAnnotations,
+      podLabels,
+      supportsProxyMultipartUpload,
+      requiresAzureIdentity: auth.requiresAzureIdentity,
+      identityClientId: this.identityClientId,
+      principalId: this.principalId,
+    };
+  }
+
+  private createSecret(data: { [key: string]: string }): SecretV1 {
+    return new SecretV1(this, 'Secret', {
+      metadata: {
+        name: this.secretName,
+        namespace: this.namespace,
+        labels: {
+          'app.kubernetes.io/name': 'mlflow',
+          'app.kubernetes.io/component': 'artifact-credentials',
+          'app.kubernetes.io/managed-by': 'terraform',
+          'cdktf-mlflow-azure/auth-mode': this.mode,
+        },
+      },
+      type: 'Opaque',
+      // Write-only: Terraform >= 1.11 keeps these values out of plan and state.
+      dataWo: data,
+      dataWoRevision: this.secretRevision,
+    });
+  }
+}
+
+function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProps, namePrefix: string): void {
+  const p = new Problems('ArtifactAccess');
+  const { auth, store, cluster } = props;
+  const mode = auth.mode;
+
+  checkName(p, 'dnsLabel', 'namespaceName', props.namespaceName);
+  checkName(p, 'dnsSubdomain', 'serviceAccountName', props.serviceAccountName);
+  p.matches('namePrefix', props.namePrefix, NAME_PREFIX, NAME_PREFIX_RULE);
+  p.inRange('secretRevision', props.secretRevision, 1, Number.MAX_SAFE_INTEGER);
+
+  if (auth.usesSharedKey && !store.sharedAccessKeyEnabled) {
+    const what = mode === ArtifactAuthMode.ACCOUNT_KEY ? 'the account key mode' : 'the connection string mode';
+    p.add('store.sharedAccessKeyEnabled', false, `${what} needs sharedAccessKeyEnabled: true on the ArtifactStore`);
+  }
+  if (auth.usesSharedKey && store.hierarchicalNamespace) {
+    p.add('store.hierarchicalNamespace', true, `MLflow's abfss:// repository authenticates with a SAS token or DefaultAzureCredential only, never with an account key or connection string: use ArtifactAuth.workloadIdentity() (or another identity mode) with ${mode}`);
+  }
+  if (store.usesCustomEndpoint && mode !== ArtifactAuthMode.CONNECTION_STRING) {
+    p.add('store.usesCustomEndpoint', true, `MLflow reaches a custom blob endpoint only through a connection string with BlobEndpoint= (its wasbs:// URI names the cloud's host): use ArtifactAuth.connectionString({ connectionString }) instead of ${mode}`);
+  }
+
+  switch (mode) {
+    case ArtifactAuthMode.CONNECTION_STRING: {
+      const own = auth._connectionString?.connectionString;
+      if (own === undefined && store.usesCustomEndpoint) {
+        p.add('auth.connectionString', undefined, 'the store uses a custom blob endpoint, which the account\'s primary connection string does not name: give a connection string with BlobEndpoint= (a sensitive variable)');
+      }
+      checkSecretReference(scope, p, 'auth.connectionString', own);
+      break;
+    }
+    case ArtifactAuthMode.SERVICE_PRINCIPAL: {
+      const sp = auth._servicePrincipal!;
+      p.matches('auth.clientId', sp.clientId, GUID, GUID_RULE);
+      p.matches('auth.tenantId', sp.tenantId, GUID, GUID_RULE);
+      p.matches('auth.objectId', sp.objectId, GUID, GUID_RULE);
+      if (sp.clientSecret === undefined) p.add('auth.clientSecret', undefined, SECRET_RULE);
+      checkSecretReference(scope, p, 'auth.clientSecret', sp.clientSecret);
+      break;
+    }
+    case ArtifactAuthMode.WORKLOAD_IDENTITY: {
+      const options = auth._workloadIdentity ?? {};
+      if (options.identityName === undefined) {
+        p.require(isLiteral(namePrefix), 'auth.identityName', undefined, 'has no default when namePrefix is a token: give it');
+      }
+      p.matches('auth.identityName', options.identityName ?? `id-${namePrefix}-artifacts`, IDENTITY_NAME, IDENTITY_NAME_RULE);
+      if (options.federatedCredentialName === undefined) {
+        p.require(isLiteral(namePrefix), 'auth.federatedCredentialName', undefined, 'has no default when namePrefix is a token: give it');
+      }
+      p.matches('auth.federatedCredentialName', options.federatedCredentialName ?? `${namePrefix}-service-account`, FIC_NAME, FIC_NAME_RULE);
+      p.require(props.resourceGroupName !== undefined, 'resourceGroupName', undefined, 'is needed for the user-assigned identity of workload identity');
+      p.require(props.location !== undefined, 'location', undefined, 'is needed for the user-assigned identity of workload identity');
+      if (cluster === undefined) {
+        p.add('cluster', undefined, 'is needed for workload identity (its OIDC issuer URL)');
+      } else if (!cluster.lookedUp) {
+        p.require(cluster.oidcIssuerEnabled !== false, 'cluster.oidcIssuerEnabled', false, 'workload identity needs the OIDC issuer on the cluster (oidc_issuer_enabled = true)');
+        p.require(cluster.workloadIdentityEnabled !== false, 'cluster.workloadIdentityEnabled', false, 'workload identity needs the workload identity webhook on the cluster (workload_identity_enabled = true)');
+        p.require(cluster.oidcIssuerUrl !== undefined, 'cluster.oidcIssuerUrl', undefined, 'workload identity needs the OIDC issuer URL: give attributes.oidcIssuerUrl to the AksCluster');
+      }
+      break;
+    }
+    case ArtifactAuthMode.KUBELET_IDENTITY:
+      if (cluster === undefined) {
+        p.add('cluster', undefined, 'is needed for the kubelet identity mode (its kubelet identity)');
+      } else if (!cluster.lookedUp) {
+        p.require(cluster.kubeletIdentityObjectId !== undefined, 'cluster.kubeletIdentityObjectId', undefined, 'the kubelet identity mode needs it: give attributes.kubeletIdentityObjectId to the AksCluster');
+        p.require(cluster.kubeletIdentityClientId !== undefined, 'cluster.kubeletIdentityClientId', undefined, 'the kubelet identity mode needs it (AZURE_CLIENT_ID picks the identity on the node): give attributes.kubeletIdentityClientId to the AksCluster');
+      }
+      break;
+    default:
+      break;
+  }
+  p.throwIfAny();
+}
+
+/**
+ * A secret must be a Terraform reference; when it is a variable of this stack, the variable
+ * must be sensitive and have no default (a default is a literal in the synthesized JSON).
+ */
+function checkSecretReference(scope: Construct, p: Problems, prop: string, value: string | undefined): void {
+  if (value === undefined) return;
+  if (!Token.isUnresolved(value)) {
+    p.add(prop, value === '' ? '' : '<literal, not shown>', SECRET_RULE);
+    return;
+  }
+  const variable = variableBehind(scope, value);
+  if (variable === undefined) return;
+  const name = `var.${variable.friendlyUniqueId}`;
+  p.require(variable.sensitive === true, prop, name, `the variable "${variable.friendlyUniqueId}" must be declared sensitive: true`);
+  p.require(variable.default === undefined, prop, name, `the variable "${variable.friendlyUniqueId}" must have no default (a default is a literal in the synthesized JSON)`);
+}
+
+/** The variable of the stack a token is exactly the value of, if any. */
+function variableBehind(scope: Construct, token: string): TerraformVariable | undefined {
+  const stack = TerraformStack.of(scope);
+  const resolve = (v: string): unknown => Tokenization.resolve(v, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
+  const resolved = resolve(token);
+  if (typeof resolved !== 'string') return undefined;
+  const match = /^\$\{var\.([^}]+)\}$/.exec(resolved);
+  if (!match) return undefined;
+  return stack.node
+    .findAll()
+    .find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === match[1]);
+}

@@ -1,0 +1,40 @@
+/**
+ * How MLflow authenticates to Blob Storage.
+ */
+export enum ArtifactAuthMode {
+  /** The account key in a Kubernetes secret (`AZURE_STORAGE_ACCESS_KEY`). Needs shared keys on. */
+  ACCOUNT_KEY = 'account-key',
+  /** The connection string in a Kubernetes secret (`AZURE_STORAGE_CONNECTION_STRING`). Needs shared keys on. */
+  CONNECTION_STRING = 'connection-string',
+  /** A service principal's client id, tenant id and secret in a Kubernetes secret (`AZURE_CLIENT_*`). */
+  SERVICE_PRINCIPAL = 'service-principal',
+  /** AKS workload identity: a user-assigned identity federated with the MLflow service account. */
+  WORKLOAD_IDENTITY = 'workload-identity',
+  /** The cluster's kubelet identity (every pod on the nodes gets it: prefer workload identity). */
+  KUBELET_IDENTITY = 'kubelet-identity',
+}
+
+/**
+ * What an auth mode hands to the MLflow release: plain data, no internals.
+ *
+ * The release attaches the secrets with the chart's `extraSecretNamesForEnvFrom`, puts the
+ * annotations on its service account and the labels on its pods.
+ */
+export interface ArtifactAuthBinding {
+  /** The auth mode. */
+  readonly mode: ArtifactAuthMode;
+  /** Kubernetes secrets (in the release namespace) whose keys become environment variables of the MLflow pods. */
+  readonly secretNamesForEnvFrom: string[];
+  /** Annotations on the MLflow service account (e.g. `azure.workload.identity/client-id`). */
+  readonly serviceAccountAnnotations: { [key: string]: string };
+  /** Labels on the MLflow pods (e.g. `azure.workload.identity/use: "true"`). */
+  readonly podLabels: { [key: string]: string };
+  /** Proxied multipart upload works only with an account key (mlflow/mlflow#25974). */
+  readonly supportsProxyMultipartUpload: boolean;
+  /** The mode authenticates through `azure-identity`, which the chart's default image lacks. */
+  readonly requiresAzureIdentity: boolean;
+  /** The user-assigned identity's client id, where the mode has one (workload identity). */
+  readonly identityClientId?: string;
+  /** The principal (object) id the blob role was granted to, where the mode has one. */
+  readonly principalId?: string;
+}

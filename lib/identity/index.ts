@@ -1,0 +1,3 @@
+export * from './binding';
+export * from './artifact-auth';
+export * from './artifact-access';
