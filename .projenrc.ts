@@ -38,6 +38,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@swc/jest',
     'tsx',
     'ajv@^6.14.0',
+    'js-yaml@^4.1.0',
+    '@types/js-yaml@^4',
   ],
 
   // no hosted CI or publishing from this repository: CI is .ci/run

@@ -3,3 +3,4 @@ export { BuiltInRole, PrincipalType } from './core/roles';
 export * from './storage';
 export * from './cluster';
 export * from './identity';
+export * from './mlflow';

@@ -19,6 +19,7 @@ import { AksCluster } from '../cluster/aks-cluster';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { PrincipalType } from '../core/roles';
+import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactStore } from '../storage/artifact-store';
 
@@ -242,6 +243,7 @@ export class ArtifactAccess extends Construct {
   }
 
   private createSecret(data: { [key: string]: string }): SecretV1 {
+    requireTerraformForWriteOnly(this);
     return new SecretV1(this, 'Secret', {
       metadata: {
         name: this.secretName,

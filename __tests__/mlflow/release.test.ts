@@ -1,0 +1,289 @@
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { BINDINGS, IMAGE, LOCATION } from './fixtures';
+import { AzureCloud } from '../../lib/core/cloud';
+import { ArtifactAuthMode } from '../../lib/identity/binding';
+import {
+  MlflowBackendStore,
+  MlflowIngressController,
+  MlflowNamespace,
+  MlflowRelease,
+  MlflowReleaseProps,
+} from '../../lib/mlflow';
+import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
+
+function passwordVariable(stack: TerraformStack, id = 'db_password'): TerraformVariable {
+  return new TerraformVariable(stack, id, { type: 'string', sensitive: true, nullable: false });
+}
+
+function baseProps(stack: TerraformStack, overrides: Partial<MlflowReleaseProps> = {}): MlflowReleaseProps {
+  return {
+    namespace: 'mlflow',
+    artifactLocation: LOCATION,
+    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+    image: IMAGE,
+    ...overrides,
+    backendStore: overrides.backendStore ?? MlflowBackendStore.postgres({
+      host: 'pg-mlflow.postgres.database.azure.com',
+      database: 'mlflow',
+      user: 'mlflow',
+      password: passwordVariable(stack).stringValue,
+    }),
+  };
+}
+
+function synthRelease(overrides: (stack: TerraformStack) => Partial<MlflowReleaseProps> = () => ({})) {
+  const stack = testStack();
+  const release = new MlflowRelease(stack, 'Mlflow', baseProps(stack, overrides(stack)));
+  const synth = Testing.synth(stack);
+  return { stack, release, synth, json: JSON.parse(synth) };
+}
+
+describe('MlflowRelease: the helm release', () => {
+  const { synth, json, release } = synthRelease();
+
+  test('pinned community chart, atomic, waits, cleans up on failure, in the given namespace', () => {
+    expect(synth).toHaveResourceWithProperties({ tfResourceType: 'helm_release' }, {
+      name: 'mlflow',
+      chart: 'mlflow',
+      repository: 'https://community-charts.github.io/helm-charts',
+      version: '1.11.5',
+      namespace: 'mlflow',
+      create_namespace: false,
+      atomic: true,
+      wait: true,
+      cleanup_on_fail: true,
+      timeout: 600,
+      max_history: 10,
+    });
+  });
+
+  test('the values are one JSON document, equal to the values object; no set, no set_sensitive', () => {
+    const helm = onlyResource(json, 'helm_release');
+    expect(helm.values).toHaveLength(1);
+    expect(JSON.parse(helm.values[0])).toEqual(JSON.parse(JSON.stringify(release.values)));
+    expect(helm.set).toBeUndefined();
+    expect(helm.set_sensitive).toBeUndefined();
+    expect(helm.set_wo).toBeUndefined();
+  });
+
+  test('the database secret is written only through data_wo, and the release waits for it', () => {
+    expect(synth).toHaveResourceWithProperties({ tfResourceType: 'kubernetes_secret_v1' }, {
+      metadata: expect.objectContaining({ name: 'mlflow-database', namespace: 'mlflow' }),
+      type: 'Opaque',
+      data_wo: { username: 'mlflow', password: '${var.db_password}' },
+      data_wo_revision: 1,
+    });
+    const secret = onlyResource(json, 'kubernetes_secret_v1');
+    expect(secret.data).toBeUndefined();
+    expect(secret.binary_data).toBeUndefined();
+    expect(onlyResource(json, 'helm_release').depends_on).toEqual([`kubernetes_secret_v1.${resourcesOf(json, 'kubernetes_secret_v1')[0][0]}`]);
+    expect(release.values.backendStore.existingDatabaseSecret).toEqual({ name: 'mlflow-database', usernameKey: 'username', passwordKey: 'password' });
+  });
+
+  test('the password appears nowhere but the write-only attribute', () => {
+    expect(synth.match(/\$\{var\.db_password\}/g)).toHaveLength(1);
+    expect(onlyResource(json, 'helm_release').values[0]).not.toContain('db_password');
+  });
+
+  test('Terraform >= 1.11 is required (write-only attributes)', () => {
+    expect(json.terraform.required_version).toBe('>= 1.11.0');
+  });
+
+  test('outputs: service, service account, tracking URI', () => {
+    expect(release.serviceName).toBe('mlflow');
+    expect(release.servicePort).toBe(80);
+    expect(release.serviceAccountName).toBe('mlflow');
+    expect(release.namespace).toBe('mlflow');
+    expect(release.inClusterTrackingUri).toBe('http://mlflow.mlflow.svc.cluster.local:80');
+    expect(release.trackingUri).toBe(release.inClusterTrackingUri);
+  });
+
+  test('no warning for a production setup', () => {
+    const { stack } = synthRelease();
+    expect(warningsOf(stack)).toEqual([]);
+  });
+});
+
+describe('MlflowRelease options', () => {
+  test('several releases in one stack set required_version once, each with its own secret', () => {
+    const stack = testStack();
+    new MlflowRelease(stack, 'A', baseProps(stack, { releaseName: 'mlflow-a', namespace: 'team-a' }));
+    new MlflowRelease(stack, 'B', { ...baseProps(stack, { backendStore: MlflowBackendStore.sqliteForDevelopment() }), releaseName: 'mlflow-b', namespace: 'team-b', backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'b', user: 'b', password: passwordVariable(stack, 'db_password_b').stringValue }) });
+    const json = synthJson(stack);
+    expect(json.terraform.required_version).toBe('>= 1.11.0');
+    expect(resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s.metadata.name).sort()).toEqual(['mlflow-a-database', 'mlflow-b-database']);
+  });
+
+  test('the namespace construct: the release references the created namespace (implicit dependency)', () => {
+    const stack = testStack();
+    const ns = new MlflowNamespace(stack, 'Ns', { name: 'mlflow' });
+    const release = new MlflowRelease(stack, 'Mlflow', baseProps(stack, { namespace: ns.name }));
+    const json = synthJson(stack);
+    const nsRef = ref(stack, ns.name);
+    expect(nsRef).toMatch(/^\$\{kubernetes_namespace_v1\.\w+\.metadata\[0\]\.name\}$/);
+    expect(onlyResource(json, 'helm_release').namespace).toBe(nsRef);
+    expect(onlyResource(json, 'kubernetes_secret_v1').metadata.namespace).toBe(nsRef);
+    expect(onlyResource(json, 'helm_release').values[0]).toContain(`mlflow.${nsRef}.svc.cluster.local:80`);
+    expect(ref(stack, release.inClusterTrackingUri)).toBe(`http://mlflow.${nsRef}.svc.cluster.local:80`);
+  });
+
+  test('SQLite for development: no secret, no Terraform version requirement, a warning', () => {
+    const { json, stack, release } = synthRelease(() => ({ backendStore: MlflowBackendStore.sqliteForDevelopment() }));
+    expect(resourcesOf(json, 'kubernetes_secret_v1')).toHaveLength(0);
+    expect(json.terraform?.required_version).toBeUndefined();
+    expect(onlyResource(json, 'helm_release').depends_on).toBeUndefined();
+    expect(release.databaseSecret).toBeUndefined();
+    expect(warningsOf(stack).join('\n')).toMatch(/SQLite .* lost when the pod is deleted/);
+  });
+
+  test('ingress: the tracking URI is the https ingress URL', () => {
+    const { release } = synthRelease(() => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' } }));
+    expect(release.trackingUri).toBe('https://mlflow.example.com');
+    expect(release.values.serverAllowedHosts).toContain('mlflow.example.com');
+  });
+
+  test('plain HTTP ingress: http URL and a warning', () => {
+    const { release, stack } = synthRelease(() => ({ ingress: { host: 'mlflow.example.com', allowInsecureHttp: true } }));
+    expect(release.trackingUri).toBe('http://mlflow.example.com');
+    expect(warningsOf(stack).join('\n')).toMatch(/allowInsecureHttp = true/);
+  });
+
+  test('release name, chart version and repository, timeout, service account, depends_on', () => {
+    const { json, release, stack } = synthRelease((s) => ({
+      releaseName: 'team',
+      chartVersion: '1.12.0',
+      chartRepository: 'oci://myregistry.azurecr.io/helm',
+      timeoutSeconds: 900,
+      serviceAccountName: 'mlflow-server',
+      dependsOn: [new TerraformVariable(s, 'marker', {})],
+    }));
+    const helm = onlyResource(json, 'helm_release');
+    expect(helm).toMatchObject({ name: 'team', version: '1.12.0', repository: 'oci://myregistry.azurecr.io/helm', timeout: 900 });
+    expect(helm.depends_on).toContain('var.marker');
+    expect(release.serviceName).toBe('team-mlflow');
+    expect(release.values.serviceAccount.name).toBe('mlflow-server');
+    expect(onlyResource(json, 'kubernetes_secret_v1').metadata.name).toBe('team-mlflow-database');
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('password revision rolls the secret and the pods', () => {
+    const { json, release } = synthRelease((s) => ({
+      backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: passwordVariable(s, 'pw').stringValue, passwordRevision: 4 }),
+    }));
+    expect(onlyResource(json, 'kubernetes_secret_v1').data_wo_revision).toBe(4);
+    expect(release.values.podAnnotations['cdktf-mlflow-azure/database-secret-revision']).toBe('4');
+  });
+
+  test('literal template sequences in values are escaped; tokens are not', () => {
+    const { json } = synthRelease(() => ({
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 't', annotations: { 'example.com/snippet': 'x ${host} %{if}' } },
+    }));
+    const values = onlyResource(json, 'helm_release').values[0];
+    expect(values).toContain('x $${host} %%{if}');
+  });
+
+  test('storage account name as a token resolves to a reference in the values', () => {
+    const { json, stack } = synthRelease((s) => ({
+      artifactLocation: { ...LOCATION, accountName: new TerraformVariable(s, 'account', { type: 'string' }).stringValue },
+    }));
+    expect(stack).toBeDefined();
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.artifactRoot.azureBlob.storageAccount).toBe('${var.account}');
+  });
+
+  test('kubelet identity without a client id warns; automounting the API token warns', () => {
+    const { identityClientId: _unused, ...kubelet } = BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY];
+    const { stack } = synthRelease(() => ({ auth: kubelet, automountServiceAccountToken: true }));
+    const warnings = warningsOf(stack).join('\n');
+    expect(warnings).toMatch(/auth.identityClientId is not set for the kubelet identity/);
+    expect(warnings).toMatch(/automountServiceAccountToken = true/);
+    expect(warningsOf(synthRelease(() => ({ auth: BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY] })).stack)).toEqual([]);
+  });
+
+  test('disabling the artifact proxy warns', () => {
+    const { stack } = synthRelease(() => ({ disableArtifactProxy: true }));
+    expect(warningsOf(stack).join('\n')).toMatch(/each needs Azure credentials/);
+  });
+
+  test('synthesis is deterministic', () => {
+    const a = synthRelease(() => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't' } })).synth;
+    const b = synthRelease(() => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't' } })).synth;
+    expect(a).toBe(b);
+  });
+});
+
+describe('MlflowRelease validation', () => {
+  function errorFor(overrides: (stack: TerraformStack) => Partial<MlflowReleaseProps>): string {
+    const stack = testStack();
+    return errorOf(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, overrides(stack))));
+  }
+
+  test.each<[string, (stack: TerraformStack) => Partial<MlflowReleaseProps>, RegExp]>([
+    ['release name longer than 53', () => ({ releaseName: 'a'.repeat(54) }), /releaseName = "a{54}": must be at most 53/],
+    ['namespace not a DNS label', () => ({ namespace: 'ML_flow' }), /namespace = "ML_flow": must be a DNS-1123 label/],
+    ['service account not a DNS subdomain', () => ({ serviceAccountName: 'Mlflow SA' }), /serviceAccountName = "Mlflow SA": must be a DNS-1123 subdomain/],
+    ['chart version not semver', () => ({ chartVersion: 'latest' }), /chartVersion = "latest": must be a semantic version/],
+    ['chart repository not https/oci', () => ({ chartRepository: 'http://charts.example.com' }), /chartRepository = "http:\/\/charts.example.com": must be an https:\/\/ or oci:\/\/ URL/],
+    ['replicas below 1', () => ({ replicas: 0 }), /replicas = 0: must be a whole number from 1 to 1000/],
+    ['SQLite with several replicas', () => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), replicas: 2 }), /replicas = 2: must be 1 with backendStore = sqliteForDevelopment\(\)/],
+    ['autoscaling min above max', () => ({ autoscaling: { minReplicas: 5, maxReplicas: 2 } }), /autoscaling.minReplicas = 5: must not exceed autoscaling.maxReplicas \(2\)/],
+    ['autoscaling with SQLite', () => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), autoscaling: { minReplicas: 1, maxReplicas: 2 } }), /autoscaling = .*: needs a database backend/],
+    ['autoscaling with a raw URI', () => ({ artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA }, autoscaling: { minReplicas: 1, maxReplicas: 2 } }), /autoscaling = .*: needs the chart's artifactRoot.azureBlob/],
+    ['ingress host not a DNS name', () => ({ ingress: { host: 'https://mlflow', tlsSecretName: 't' } }), /ingress.host = "https:\/\/mlflow": must be a fully qualified DNS name/],
+    ['ingress without TLS', () => ({ ingress: { host: 'mlflow.example.com' } }), /ingress.tlsSecretName = undefined: must be set .* or set ingress.allowInsecureHttp: true/],
+    ['ingress OTHER without class', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', controller: MlflowIngressController.OTHER } }), /ingress.className = undefined: must be set with controller OTHER/],
+    ['ingress body size', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '5 GB' } }), /ingress.maxBodySize = "5 GB": must be a size/],
+    ['artifact timeout not positive', () => ({ artifactTimeoutSeconds: 0 }), /artifactTimeoutSeconds = 0: must be a whole number from 1 to 86400/],
+    ['keep-alive timeout not positive', () => ({ keepAliveTimeoutSeconds: -5 }), /keepAliveTimeoutSeconds = -5: must be a whole number from 1 to 3600/],
+    ['helm timeout not positive', () => ({ timeoutSeconds: 0 }), /timeoutSeconds = 0: must be a whole number from 1 to 86400/],
+    ['a token number', (s) => ({ workers: new TerraformVariable(s, 'w', { type: 'number' }).numberValue }), /workers = .*: must be a literal number/],
+    ['literal database password', () => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: 'hunter2' }) }), /backendStore.postgres.password = "<literal>": must be a token/],
+    ['empty database host', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: '', database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.host = "": must not be empty/],
+    ['database port out of range', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', port: 70000, database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.port = 70000/],
+    ['identity auth with the default image', () => ({ image: undefined }), /image = undefined: must be set with auth mode workload-identity: the chart's default image \(burakince\/mlflow\) lacks azure-identity.*community-charts\/helm-charts#423.*docker\/Dockerfile/],
+    ['abfss with the default image', () => ({ image: undefined, artifactLocation: { ...LOCATION, hierarchicalNamespace: true } }), /image = undefined: must be set with auth mode workload-identity and hierarchicalNamespace: true \(abfss:\/\/\): the chart's default image \(burakince\/mlflow\) lacks azure-identity and azure-storage-file-datalake/],
+    ['abfss with a key', () => ({ auth: BINDINGS[ArtifactAuthMode.CONNECTION_STRING], artifactLocation: { ...LOCATION, hierarchicalNamespace: true } }), /auth.mode = "connection-string": cannot authenticate abfss:\/\//],
+    ['custom endpoint without a connection string', () => ({ artifactLocation: { ...LOCATION, usesCustomEndpoint: true } }), /auth.mode = "workload-identity": must be connection-string with a custom blob endpoint/],
+    ['multipart upload without an account key', () => ({ proxyMultipartUpload: true }), /proxyMultipartUpload = true: needs an account-key binding.*mlflow\/mlflow#25974/],
+    ['multipart upload without the proxy', () => ({ auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY], proxyMultipartUpload: true, disableArtifactProxy: true }), /proxyMultipartUpload = true: needs proxied artifact serving/],
+    ['workload identity binding without the pod label', () => ({ auth: { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], podLabels: { 'azure.workload.identity/use': 'yes' } } }), /auth.podLabels\["azure.workload.identity\/use"\] = "yes": must be the string "true"/],
+    ['workload identity binding without the client id', () => ({ auth: { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], serviceAccountAnnotations: {} } }), /client-id"\] = undefined: must be set for workload identity/],
+    ['binding secret name invalid', () => ({ auth: { ...BINDINGS[ArtifactAuthMode.ACCOUNT_KEY], secretNamesForEnvFrom: ['Bad_Name'] } }), /auth.secretNamesForEnvFrom\[0\] = "Bad_Name": must be a DNS-1123 subdomain/],
+    ['image digest invalid', () => ({ image: { ...IMAGE, digest: 'sha256:xyz' } }), /image.digest = "sha256:xyz": must be sha256:<64 lowercase hex digits>/],
+    ['image pull policy invalid', () => ({ image: { ...IMAGE, pullPolicy: 'always' } }), /image.pullPolicy = "always": must be one of "IfNotPresent", "Always", "Never"/],
+    ['image repository with a tag', () => ({ image: { ...IMAGE, repository: 'Registry/MLflow' } }), /image.repository = "Registry\/MLflow": must be an image repository/],
+    ['storage account name invalid', () => ({ artifactLocation: { ...LOCATION, accountName: 'St-Mlflow' } }), /artifactLocation.accountName = "St-Mlflow": must be 3 to 24/],
+    ['artifact URI not wasbs/abfss', () => ({ artifactLocation: { ...LOCATION, artifactUri: 'https://acct.blob.core.windows.net/c' } }), /artifactLocation.artifactUri = "https:\/\/acct.blob.core.windows.net\/c": must be a wasbs:\/\/ or abfss:\/\/ URI/],
+    ['allowed host with a scheme', () => ({ additionalAllowedHosts: ['https://mlflow.example.com'] }), /additionalAllowedHosts\[0\] = "https:\/\/mlflow.example.com": must be a host/],
+    ['env var MLflow never reads', () => ({ extraEnvVars: { AZURE_STORAGE_KEY: 'x' } }), /extraEnvVars\["AZURE_STORAGE_KEY"\] = "x": is not read by MLflow/],
+    ['secret in a plain env var', () => ({ extraEnvVars: { AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountKey=abc' } }), /extraEnvVars\["AZURE_STORAGE_CONNECTION_STRING"\] = "<redacted>": carries a secret/],
+    ['env var set by the construct', () => ({ extraEnvVars: { PGSSLMODE: 'disable' } }), /extraEnvVars\["PGSSLMODE"\] = "disable": is set by this construct/],
+  ])('%s', (_name, overrides, message) => {
+    const error = errorFor(overrides);
+    expect(error).toMatch(/^MlflowRelease: 1 invalid prop:/);
+    expect(error).toMatch(message);
+  });
+
+  test('a secret value never appears in an error', () => {
+    const error = errorFor(() => ({ extraEnvVars: { AZURE_CLIENT_SECRET: 's3cr3t' } }));
+    expect(error).not.toContain('s3cr3t');
+    expect(errorFor(() => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: 'hunter2' }) }))).not.toContain('hunter2');
+  });
+
+  test('every problem is listed in one error', () => {
+    const error = errorFor(() => ({ releaseName: 'a'.repeat(60), namespace: 'Bad', replicas: 0, image: undefined }));
+    expect(error).toMatch(/^MlflowRelease: 4 invalid props:/);
+    for (const prop of ['releaseName', 'namespace', 'replicas', 'image']) expect(error).toContain(`  - ${prop} = `);
+  });
+
+  test('tokens are not validated as literals', () => {
+    const stack = testStack();
+    const v = (id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
+    expect(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, {
+      namespace: v('ns'),
+      serviceAccountName: v('sa'),
+      artifactLocation: { accountName: v('acct'), containerName: v('container'), artifactPath: v('path') },
+      ingress: { host: v('host'), tlsSecretName: v('tls') },
+    }))).not.toThrow();
+  });
+});

@@ -1,0 +1,382 @@
+import { Token } from 'cdktf';
+import { ALL_MODES, BINDINGS, IMAGE, keyPaths, LOCATION } from './fixtures';
+import { AzureCloud } from '../../lib/core/cloud';
+import { ArtifactAuthMode } from '../../lib/identity/binding';
+import {
+  MlflowBackendStore,
+  MlflowIngressController,
+  PostgresSslMode,
+} from '../../lib/mlflow';
+import {
+  allowedHostsFor,
+  buildMlflowValues,
+  chartFullname,
+  IGNORED_ENV_VARS,
+  MlflowValuesInput,
+  SECRET_ENV_VARS,
+} from '../../lib/mlflow/values';
+
+/** A string token (what a TerraformVariable or a resource attribute gives). */
+const tok = (name: string) => Token.asString(Token.asAny(name));
+
+const POSTGRES = MlflowBackendStore.postgres({
+  host: 'pg-mlflow.postgres.database.azure.com',
+  database: 'mlflow',
+  user: 'mlflow',
+  password: tok('db-password-token'),
+});
+
+function build(overrides: Partial<MlflowValuesInput> = {}) {
+  return buildMlflowValues({
+    artifactLocation: LOCATION,
+    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+    backendStore: POSTGRES,
+    namespace: 'mlflow',
+    image: IMAGE,
+    ...overrides,
+  });
+}
+
+const SERVICE_HOSTS = [
+  'mlflow',
+  'mlflow:80',
+  'mlflow.mlflow',
+  'mlflow.mlflow:80',
+  'mlflow.mlflow.svc',
+  'mlflow.mlflow.svc:80',
+  'mlflow.mlflow.svc.cluster.local',
+  'mlflow.mlflow.svc.cluster.local:80',
+];
+const LOCAL_HOSTS = ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*'];
+
+describe('buildMlflowValues: the whole document', () => {
+  test('workload identity, PostgreSQL, custom image, no ingress', () => {
+    expect(build()).toEqual({
+      replicaCount: 1,
+      image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1', pullPolicy: 'IfNotPresent' },
+      initImages: {
+        mlflowDbMigration: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1', pullPolicy: 'IfNotPresent' },
+      },
+      serviceAccount: {
+        create: true,
+        automount: false,
+        annotations: { 'azure.workload.identity/client-id': '11111111-2222-3333-4444-555555555555' },
+        name: 'mlflow',
+      },
+      podAnnotations: { 'cdktf-mlflow-azure/database-secret-revision': '1' },
+      extraPodLabels: { 'azure.workload.identity/use': 'true' },
+      podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        privileged: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      service: { type: 'ClusterIP', port: 80 },
+      telemetry: { enabled: false },
+      backendStore: {
+        databaseMigration: true,
+        postgres: {
+          enabled: true,
+          host: 'pg-mlflow.postgres.database.azure.com',
+          port: 5432,
+          database: 'mlflow',
+          user: 'mlflow',
+        },
+        existingDatabaseSecret: { name: 'mlflow-database', usernameKey: 'username', passwordKey: 'password' },
+      },
+      artifactRoot: {
+        proxiedArtifactStorage: true,
+        azureBlob: { enabled: true, container: 'mlflow', storageAccount: 'stmlflowtest01', path: 'artifacts' },
+      },
+      extraArgs: { workers: '4', uvicornOpts: '--timeout-keep-alive=75' },
+      extraEnvVars: { MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', PGSSLMODE: 'require' },
+      extraSecretNamesForEnvFrom: [],
+      ingress: { enabled: false },
+      serverAllowedHosts: [...LOCAL_HOSTS, ...SERVICE_HOSTS],
+      resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+      autoscaling: { enabled: false },
+    });
+  });
+
+  test('the password never enters the values', () => {
+    const values = build();
+    expect(JSON.stringify(values)).not.toContain(tok('db-password-token'));
+    expect(keyPaths(values).filter((k) => /password/i.test(k))).toEqual(['backendStore.existingDatabaseSecret.passwordKey']);
+  });
+});
+
+describe('buildMlflowValues: auth modes', () => {
+  test.each(ALL_MODES)('%s: secrets only through extraSecretNamesForEnvFrom, annotations and labels from the binding', (mode) => {
+    const binding = BINDINGS[mode];
+    const values = build({ auth: binding });
+    expect(values.extraSecretNamesForEnvFrom).toEqual(binding.secretNamesForEnvFrom);
+    expect(values.serviceAccount.annotations).toEqual(binding.serviceAccountAnnotations);
+    expect(values.extraPodLabels).toEqual(binding.podLabels);
+    expect(values.serviceAccount.automount).toBe(false);
+    expect(Object.keys(values.artifactRoot.azureBlob).sort()).toEqual(['container', 'enabled', 'path', 'storageAccount']);
+    expect(keyPaths(values).filter((k) => /connectionString|accessKey|podLabels/.test(k))).toEqual([]);
+  });
+
+  test('the workload identity label is the string "true"', () => {
+    expect(build().extraPodLabels['azure.workload.identity/use']).toBe('true');
+  });
+
+  test('kubelet identity: AZURE_CLIENT_ID picks the kubelet identity among the node identities', () => {
+    expect(build({ auth: BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY] }).extraEnvVars.AZURE_CLIENT_ID).toBe('99999999-8888-7777-6666-555555555555');
+    const { identityClientId: _unused, ...withoutId } = BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY];
+    expect(build({ auth: withoutId }).extraEnvVars.AZURE_CLIENT_ID).toBeUndefined();
+    // workload identity: the webhook injects AZURE_CLIENT_ID; the values do not
+    expect(build().extraEnvVars.AZURE_CLIENT_ID).toBeUndefined();
+  });
+
+  test('account-key binding: the binding secret is attached', () => {
+    expect(build({ auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY] }).extraSecretNamesForEnvFrom).toEqual(['mlflow-storage-key']);
+  });
+});
+
+describe('buildMlflowValues: artifact location', () => {
+  test('China cloud: the raw URI key (the chart hard-codes blob.core.windows.net)', () => {
+    const values = build({ artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA } });
+    expect(values.artifactRoot).toEqual({
+      proxiedArtifactStorage: true,
+      defaultArtifactsDestination: 'wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts',
+      azureBlob: { enabled: false },
+    });
+  });
+
+  test('US Government cloud: the raw URI key', () => {
+    const values = build({ artifactLocation: { ...LOCATION, cloud: AzureCloud.US_GOVERNMENT } });
+    expect(values.artifactRoot.defaultArtifactsDestination).toBe('wasbs://mlflow@stmlflowtest01.blob.core.usgovcloudapi.net/artifacts');
+    expect(values.artifactRoot.azureBlob).toEqual({ enabled: false });
+  });
+
+  test('hierarchical namespace: abfss:// through the raw URI key', () => {
+    const values = build({ artifactLocation: { ...LOCATION, hierarchicalNamespace: true } });
+    expect(values.artifactRoot.defaultArtifactsDestination).toBe('abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts');
+    expect(values.artifactRoot.azureBlob).toEqual({ enabled: false });
+  });
+
+  test('a given artifact URI is used as it is when it differs from the chart form', () => {
+    const uri = 'abfss://mlflow@stmlflowtest01.dfs.core.chinacloudapi.cn/team-a';
+    const values = build({ artifactLocation: { ...LOCATION, artifactUri: uri } });
+    expect(values.artifactRoot.defaultArtifactsDestination).toBe(uri);
+  });
+
+  test('a given URI equal to the chart form keeps azureBlob', () => {
+    const uri = 'wasbs://mlflow@stmlflowtest01.blob.core.windows.net/artifacts';
+    expect(build({ artifactLocation: { ...LOCATION, artifactUri: uri } }).artifactRoot.azureBlob.enabled).toBe(true);
+  });
+
+  test('a custom endpoint keeps azureBlob (MLflow parses the URI; the connection string carries BlobEndpoint=)', () => {
+    const values = build({ artifactLocation: { ...LOCATION, usesCustomEndpoint: true }, auth: BINDINGS[ArtifactAuthMode.CONNECTION_STRING] });
+    expect(values.artifactRoot.azureBlob.enabled).toBe(true);
+  });
+
+  test('the container root: empty path', () => {
+    const values = build({ artifactLocation: { accountName: 'stmlflowtest01', containerName: 'mlflow' } });
+    expect(values.artifactRoot.azureBlob.path).toBe('');
+  });
+
+  test('artifact proxy off: proxiedArtifactStorage false, and the raw key becomes defaultArtifactRoot', () => {
+    expect(build({ disableArtifactProxy: true }).artifactRoot.proxiedArtifactStorage).toBe(false);
+    const raw = build({ disableArtifactProxy: true, artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA } }).artifactRoot;
+    expect(raw).toEqual({
+      proxiedArtifactStorage: false,
+      defaultArtifactRoot: 'wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts',
+      azureBlob: { enabled: false },
+    });
+  });
+});
+
+describe('buildMlflowValues: backend store', () => {
+  test('SQLite: a file in /tmp shared by the workers, no migration, no PGSSLMODE, no database secret', () => {
+    const values = build({ backendStore: MlflowBackendStore.sqliteForDevelopment() });
+    expect(values.backendStore).toEqual({ databaseMigration: false, defaultSqlitePath: '/tmp/mlflow.db', postgres: { enabled: false } });
+    expect(values.extraEnvVars).toEqual({ MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600' });
+    expect(values.podAnnotations).toEqual({});
+  });
+
+  test('PostgreSQL options: port, driver, sslMode, password revision', () => {
+    const values = build({
+      backendStore: MlflowBackendStore.postgres({
+        host: 'pg',
+        database: 'db',
+        user: 'u',
+        password: tok('p'),
+        port: 6432,
+        driver: 'psycopg2',
+        sslMode: PostgresSslMode.VERIFY_FULL,
+        passwordRevision: 3,
+      }),
+      databaseSecretName: 'custom-db',
+    });
+    expect(values.backendStore.postgres).toEqual({ enabled: true, host: 'pg', port: 6432, database: 'db', user: 'u', driver: 'psycopg2' });
+    expect(values.backendStore.existingDatabaseSecret?.name).toBe('custom-db');
+    expect(values.extraEnvVars.PGSSLMODE).toBe('verify-full');
+    expect(values.podAnnotations).toEqual({ 'cdktf-mlflow-azure/database-secret-revision': '3' });
+  });
+});
+
+describe('buildMlflowValues: large artifacts', () => {
+  test('timeouts reach the environment, uvicorn and the ingress', () => {
+    const values = build({
+      artifactTimeoutSeconds: 1800,
+      keepAliveTimeoutSeconds: 120,
+      workers: 2,
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' },
+    });
+    expect(values.extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT).toBe('1800');
+    expect(values.extraArgs).toEqual({ workers: '2', uvicornOpts: '--timeout-keep-alive=120' });
+    expect(values.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('1800');
+    expect(values.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-send-timeout']).toBe('1800');
+  });
+
+  test('proxied multipart upload: only with a binding that supports it and the prop', () => {
+    const key = BINDINGS[ArtifactAuthMode.ACCOUNT_KEY];
+    const multipart = (input: Partial<MlflowValuesInput>) => build(input).extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD;
+    expect(multipart({ auth: key, proxyMultipartUpload: true })).toBe('true');
+    expect(multipart({ auth: key })).toBeUndefined();
+    expect(multipart({ proxyMultipartUpload: true })).toBeUndefined();
+    expect(multipart({ auth: key, proxyMultipartUpload: true, disableArtifactProxy: true })).toBeUndefined();
+  });
+});
+
+describe('buildMlflowValues: ingress', () => {
+  test('ingress-nginx: class, TLS, body size, timeouts, request buffering off, allowed host', () => {
+    const values = build({ ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' } });
+    expect(values.ingress).toEqual({
+      enabled: true,
+      className: 'nginx',
+      annotations: {
+        'nginx.ingress.kubernetes.io/proxy-body-size': '5g',
+        'nginx.ingress.kubernetes.io/proxy-read-timeout': '600',
+        'nginx.ingress.kubernetes.io/proxy-send-timeout': '600',
+        'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
+        'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+      },
+      hosts: [{ host: 'mlflow.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
+      tls: [{ secretName: 'mlflow-tls', hosts: ['mlflow.example.com'] }],
+    });
+    expect(values.serverAllowedHosts).toEqual([...LOCAL_HOSTS, ...SERVICE_HOSTS, 'mlflow.example.com']);
+  });
+
+  test('Application Gateway Ingress Controller: request timeout and /health probe', () => {
+    const values = build({
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls', controller: MlflowIngressController.APPLICATION_GATEWAY },
+    });
+    expect(values.ingress.className).toBe('azure-application-gateway');
+    expect(values.ingress.annotations).toEqual({
+      'appgw.ingress.kubernetes.io/request-timeout': '600',
+      'appgw.ingress.kubernetes.io/health-probe-path': '/health',
+      'appgw.ingress.kubernetes.io/ssl-redirect': 'true',
+    });
+  });
+
+  test('other controllers: only the given annotations, which also win over ours', () => {
+    const other = build({
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 't', controller: MlflowIngressController.OTHER, className: 'azure-alb-external', annotations: { a: 'b' } },
+    });
+    expect(other.ingress.className).toBe('azure-alb-external');
+    expect(other.ingress.annotations).toEqual({ a: 'b' });
+    const nginx = build({
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '0', annotations: { 'nginx.ingress.kubernetes.io/proxy-read-timeout': '30' } },
+    });
+    expect(nginx.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('0');
+    expect(nginx.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('30');
+  });
+
+  test('plain HTTP ingress: no TLS entry, no redirect', () => {
+    const values = build({ ingress: { host: 'mlflow.example.com', allowInsecureHttp: true } });
+    expect(values.ingress.tls).toEqual([]);
+    expect(values.ingress.annotations?.['nginx.ingress.kubernetes.io/ssl-redirect']).toBe('false');
+  });
+});
+
+describe('buildMlflowValues: scaling, resources, image', () => {
+  test('autoscaling on CPU and memory utilisation', () => {
+    const values = build({ autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 70 } });
+    expect(values.autoscaling).toEqual({
+      enabled: true,
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+        { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+      ],
+    });
+  });
+
+  test('replicas and resources', () => {
+    const values = build({ replicas: 3, resources: { cpuRequest: '1', memoryLimit: '4Gi' } });
+    expect(values.replicaCount).toBe(3);
+    expect(values.resources).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '4Gi' } });
+  });
+
+  test('no image override: the chart image, no init image override', () => {
+    const values = build({ image: undefined, auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY] });
+    expect(values.image).toBeUndefined();
+    expect(values.initImages).toBeUndefined();
+  });
+
+  test('image digest and pull policy', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const values = build({ image: { ...IMAGE, digest, pullPolicy: 'Always' } });
+    expect(values.image).toEqual({ repository: IMAGE.repository, tag: IMAGE.tag, digest, pullPolicy: 'Always' });
+    expect(values.initImages?.mlflowDbMigration.pullPolicy).toBe('Always');
+  });
+});
+
+describe('service naming (mlflow.fullname)', () => {
+  test.each([
+    ['mlflow', 'mlflow'],
+    ['team-mlflow-prod', 'team-mlflow-prod'],
+    ['team', 'team-mlflow'],
+  ])('release %s names the service %s', (release, service) => {
+    expect(chartFullname(release)).toEqual({ name: service });
+  });
+
+  test('a token release name pins fullnameOverride', () => {
+    const token = tok('release-name');
+    expect(chartFullname(token)).toEqual({ name: token, override: token });
+    expect(build({ releaseName: token }).fullnameOverride).toBe(token);
+  });
+
+  test('allowed hosts follow the service name, namespace, cluster domain and extras', () => {
+    const values = build({ releaseName: 'team', namespace: 'ml', clusterDomain: 'corp.local', additionalAllowedHosts: ['mlflow.internal'] });
+    expect(values.serverAllowedHosts).toEqual(allowedHostsFor('team-mlflow', 'ml', 'corp.local', undefined, ['mlflow.internal']));
+    expect(values.serverAllowedHosts).toContain('team-mlflow.ml.svc.corp.local:80');
+    expect(values.serverAllowedHosts).toContain('mlflow.internal');
+  });
+});
+
+describe('environment variables MLflow never reads are never emitted', () => {
+  const inputs: Partial<MlflowValuesInput>[] = [
+    ...ALL_MODES.map((mode) => ({ auth: BINDINGS[mode] })),
+    { backendStore: MlflowBackendStore.sqliteForDevelopment() },
+    { artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA } },
+    { artifactLocation: { ...LOCATION, hierarchicalNamespace: true } },
+    { auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY], proxyMultipartUpload: true },
+    { ingress: { host: 'mlflow.example.com', tlsSecretName: 't' } },
+    // even when a caller passes them (the release rejects them; the builder drops them)
+    { extraEnvVars: Object.fromEntries([...IGNORED_ENV_VARS, ...SECRET_ENV_VARS].map((k) => [k, 'x'])) },
+  ];
+
+  test.each(inputs.map((input, i) => [i, input] as const))('output %i', (_i, input) => {
+    const values = build(input);
+    const json = JSON.stringify(values);
+    for (const name of [...IGNORED_ENV_VARS, ...SECRET_ENV_VARS]) {
+      expect(Object.keys(values.extraEnvVars)).not.toContain(name);
+      expect(json).not.toContain(name);
+    }
+    expect(IGNORED_ENV_VARS).toEqual(['AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT']);
+  });
+
+  test('a harmless extra variable is kept, and ours win over a caller\'s', () => {
+    const values = build({ extraEnvVars: { MLFLOW_SQLALCHEMYSTORE_POOL_SIZE: '10', PGSSLMODE: 'disable' } });
+    expect(values.extraEnvVars.MLFLOW_SQLALCHEMYSTORE_POOL_SIZE).toBe('10');
+    expect(values.extraEnvVars.PGSSLMODE).toBe('require');
+  });
+});

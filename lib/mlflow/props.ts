@@ -1,0 +1,264 @@
+import { AzureCloud } from '../core/cloud';
+
+/**
+ * Where MLflow stores its artifacts: plain values, matching the public properties of
+ * `ArtifactStore` (so a store can be passed as it is).
+ */
+export interface MlflowArtifactLocation {
+  /** Storage account name (a token is fine). */
+  readonly accountName: string;
+  /** Blob container name. */
+  readonly containerName: string;
+  /**
+   * Path prefix of the artifacts inside the container ("" for the container root).
+   * @default ""
+   */
+  readonly artifactPath?: string;
+  /**
+   * The artifact URI (`wasbs://` or `abfss://`). Used as it is when the chart cannot express the
+   * location (sovereign clouds, hierarchical namespace).
+   * @default - derived from the account, container, path, cloud and hierarchicalNamespace
+   */
+  readonly artifactUri?: string;
+  /**
+   * The Azure cloud of the account.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+  /**
+   * Whether the account has hierarchical namespace (ADLS Gen2): MLflow then uses `abfss://`,
+   * which authenticates only through `azure-identity` (`DefaultAzureCredential`).
+   * @default false
+   */
+  readonly hierarchicalNamespace?: boolean;
+  /**
+   * Whether the account is reached through a custom blob endpoint. MLflow reaches such an
+   * endpoint only through a connection string with `BlobEndpoint=` (connection-string auth).
+   * @default false
+   */
+  readonly usesCustomEndpoint?: boolean;
+}
+
+/**
+ * A container image for MLflow that replaces the chart's default (`burakince/mlflow`).
+ *
+ * Identity auth modes (workload identity, service principal, kubelet identity) and `abfss://`
+ * need an image that adds `azure-identity` (and `azure-storage-file-datalake` for `abfss://`);
+ * see the repository's `docker/Dockerfile` recipe. The image must run as a non-root user
+ * (the chart runs it as uid/gid 1001 with a read-only root filesystem).
+ */
+export interface MlflowImage {
+  /** Image repository, e.g. `myregistry.azurecr.io/mlflow-azure`. */
+  readonly repository: string;
+  /**
+   * Image tag. Also used for the database migration init container, so that the schema is
+   * migrated by the same MLflow version that serves it.
+   */
+  readonly tag: string;
+  /**
+   * Image digest (`sha256:<64 hex>`): pins the server image immutably (the chart appends it to the tag).
+   * @default - none (the tag alone)
+   */
+  readonly digest?: string;
+  /**
+   * Image pull policy: `IfNotPresent`, `Always` or `Never`.
+   * @default "IfNotPresent"
+   */
+  readonly pullPolicy?: string;
+}
+
+/** The ingress controller that serves the MLflow ingress: it decides which annotations are emitted. */
+export enum MlflowIngressController {
+  /**
+   * ingress-nginx (also the AKS application routing add-on, class
+   * `webapprouting.kubernetes.azure.com`): `proxy-body-size`, `proxy-read-timeout`,
+   * `proxy-send-timeout`, `proxy-request-buffering: "off"`, `ssl-redirect`.
+   */
+  NGINX = 'nginx',
+  /**
+   * Application Gateway Ingress Controller (AGIC): `request-timeout`, `health-probe-path: /health`,
+   * `ssl-redirect`. The body size is bounded by the gateway's WAF policy, not by an annotation.
+   */
+  APPLICATION_GATEWAY = 'application-gateway',
+  /**
+   * Any other controller, including Application Gateway for Containers (whose timeouts are set
+   * with a `RoutePolicy`, not annotations): only the annotations you give are emitted.
+   */
+  OTHER = 'other',
+}
+
+/**
+ * An ingress in front of MLflow.
+ */
+export interface MlflowIngress {
+  /** The host name, e.g. `mlflow.example.com` (also added to MLflow's allowed hosts). */
+  readonly host: string;
+  /**
+   * The ingress controller (decides the timeout and body-size annotations).
+   * @default MlflowIngressController.NGINX
+   */
+  readonly controller?: MlflowIngressController;
+  /**
+   * The ingress class name.
+   * @default "nginx" for NGINX, "azure-application-gateway" for APPLICATION_GATEWAY; required for OTHER
+   */
+  readonly className?: string;
+  /**
+   * Name of the Kubernetes TLS secret for the host (e.g. issued by cert-manager).
+   * Required unless `allowInsecureHttp` is true.
+   * @default - none
+   */
+  readonly tlsSecretName?: string;
+  /**
+   * Serve the ingress without TLS (for example when TLS terminates in front of the ingress).
+   * @default false
+   */
+  readonly allowInsecureHttp?: boolean;
+  /**
+   * The largest request body the ingress accepts (ingress-nginx `proxy-body-size`, e.g. `5g`;
+   * `0` means unlimited). Artifacts are uploaded in one request unless proxied multipart
+   * upload is on.
+   * @default "5g"
+   */
+  readonly maxBodySize?: string;
+  /**
+   * More ingress annotations. They win over the ones this library sets.
+   * @default {}
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Resource requests and limits of the MLflow container.
+ */
+export interface MlflowResources {
+  /**
+   * CPU request.
+   * @default "250m"
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory request.
+   * @default "1Gi"
+   */
+  readonly memoryRequest?: string;
+  /**
+   * CPU limit.
+   * @default "1"
+   */
+  readonly cpuLimit?: string;
+  /**
+   * Memory limit.
+   * @default "2Gi"
+   */
+  readonly memoryLimit?: string;
+}
+
+/**
+ * A horizontal pod autoscaler. The chart renders it only with a database backend and its
+ * `azureBlob` artifact store (public cloud `wasbs://`), so both are required.
+ */
+export interface MlflowAutoscaling {
+  /** The fewest replicas. */
+  readonly minReplicas: number;
+  /** The most replicas. */
+  readonly maxReplicas: number;
+  /**
+   * Target average CPU utilisation, in percent of the request.
+   * @default 80
+   */
+  readonly targetCpuUtilization?: number;
+  /**
+   * Target average memory utilisation, in percent of the request.
+   * @default 80
+   */
+  readonly targetMemoryUtilization?: number;
+}
+
+/** The `sslmode` libpq uses to reach PostgreSQL (`PGSSLMODE`). */
+export enum PostgresSslMode {
+  /** Encrypt, without verifying the server certificate (what Azure Database for PostgreSQL requires). */
+  REQUIRE = 'require',
+  /** Encrypt and verify the server certificate chain (the image needs the CA in `PGSSLROOTCERT`). */
+  VERIFY_CA = 'verify-ca',
+  /** Encrypt, verify the chain and the host name (the image needs the CA in `PGSSLROOTCERT`). */
+  VERIFY_FULL = 'verify-full',
+}
+
+/**
+ * A PostgreSQL backend store (e.g. Azure Database for PostgreSQL flexible server).
+ */
+export interface MlflowPostgresOptions {
+  /** Server host name, e.g. `myserver.postgres.database.azure.com`. */
+  readonly host: string;
+  /**
+   * Server port.
+   * @default 5432
+   */
+  readonly port?: number;
+  /** The database MLflow uses (it must exist). */
+  readonly database: string;
+  /** The database user. */
+  readonly user: string;
+  /**
+   * The user's password: must be a token (the value of a sensitive `TerraformVariable`, or
+   * a generated password), never a literal. It is written to a Kubernetes secret through the
+   * write-only `data_wo` (never stored in Terraform state or in the helm values).
+   */
+  readonly password: string;
+  /**
+   * Revision of the password: increase it to write a new password into the secret (write-only
+   * attributes are not compared) and to roll the MLflow pods.
+   * @default 1
+   */
+  readonly passwordRevision?: number;
+  /**
+   * libpq `sslmode` (`PGSSLMODE`).
+   * @default PostgresSslMode.REQUIRE
+   */
+  readonly sslMode?: PostgresSslMode;
+  /**
+   * SQLAlchemy driver, e.g. `psycopg2`.
+   * @default - the chart's default (SQLAlchemy's default PostgreSQL driver)
+   */
+  readonly driver?: string;
+}
+
+/** The kind of MLflow backend store. */
+export enum MlflowBackendKind {
+  /** PostgreSQL. */
+  POSTGRES = 'postgres',
+  /** SQLite in the pod (development only). */
+  SQLITE = 'sqlite',
+}
+
+/**
+ * The MLflow backend store (runs, experiments, the model registry).
+ */
+export class MlflowBackendStore {
+  /**
+   * A PostgreSQL database. The password travels only through a Kubernetes secret; schema
+   * migrations run in an init container (`mlflow db upgrade`).
+   */
+  public static postgres(options: MlflowPostgresOptions): MlflowBackendStore {
+    return new MlflowBackendStore(MlflowBackendKind.POSTGRES, options);
+  }
+
+  /**
+   * SQLite in the pod's `/tmp` volume, for a single-replica development setup: the data is lost
+   * when the pod is deleted, and neither replicas nor autoscaling are possible.
+   */
+  public static sqliteForDevelopment(): MlflowBackendStore {
+    return new MlflowBackendStore(MlflowBackendKind.SQLITE, undefined);
+  }
+
+  /** The kind of store. */
+  public readonly kind: MlflowBackendKind;
+  /** The PostgreSQL options, for a PostgreSQL store. */
+  public readonly postgresOptions?: MlflowPostgresOptions;
+
+  private constructor(kind: MlflowBackendKind, postgresOptions: MlflowPostgresOptions | undefined) {
+    this.kind = kind;
+    this.postgresOptions = postgresOptions;
+  }
+}

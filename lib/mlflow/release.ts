@@ -1,0 +1,488 @@
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { Annotations, ITerraformDependable, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { MlflowChartValues } from './chart-values';
+import {
+  MlflowArtifactLocation,
+  MlflowAutoscaling,
+  MlflowBackendKind,
+  MlflowBackendStore,
+  MlflowImage,
+  MlflowIngress,
+  MlflowIngressController,
+  MlflowResources,
+} from './props';
+import {
+  buildMlflowValues,
+  chartFullname,
+  fitsChartAzureBlob,
+  IGNORED_ENV_VARS,
+  MLFLOW_CHART,
+  MLFLOW_DEFAULTS,
+  SECRET_ENV_VARS,
+} from './values';
+import { checkName } from '../core/names';
+import { requireTerraformForWriteOnly } from '../core/terraform';
+import { isLiteral, Problems } from '../core/validation';
+import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+
+/**
+ * Props of {@link MlflowRelease}.
+ */
+export interface MlflowReleaseProps {
+  /** The namespace of the release (e.g. `MlflowNamespace.name`, so the release depends on it). */
+  readonly namespace: string;
+  /** Where the artifacts are (an `ArtifactStore` fits). */
+  readonly artifactLocation: MlflowArtifactLocation;
+  /** How MLflow authenticates to Blob Storage (produced by the auth construct). */
+  readonly auth: ArtifactAuthBinding;
+  /** The backend store: `MlflowBackendStore.postgres(...)` or `MlflowBackendStore.sqliteForDevelopment()`. */
+  readonly backendStore: MlflowBackendStore;
+  /**
+   * The helm release name (at most 53 characters). The Service is named after it: the release
+   * name when it contains "mlflow", else `<release>-mlflow`.
+   * @default "mlflow"
+   */
+  readonly releaseName?: string;
+  /**
+   * The chart version (pinned).
+   * @default "1.11.5"
+   */
+  readonly chartVersion?: string;
+  /**
+   * The chart repository (e.g. an OCI mirror in your registry).
+   * @default "https://community-charts.github.io/helm-charts"
+   */
+  readonly chartRepository?: string;
+  /**
+   * The service account the chart creates: the subject of the workload identity federation
+   * (`system:serviceaccount:<namespace>:<name>`).
+   * @default "mlflow"
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * An MLflow image replacing the chart's default. Required for identity auth modes and
+   * `abfss://`: the default image lacks `azure-identity` (community-charts/helm-charts#423).
+   * @default - the chart's image (burakince/mlflow, the chart's appVersion)
+   */
+  readonly image?: MlflowImage;
+  /**
+   * An ingress.
+   * @default - none: MLflow is reachable in the cluster only
+   */
+  readonly ingress?: MlflowIngress;
+  /**
+   * Container resources.
+   * @default - requests 250m CPU and 1Gi memory, limits 1 CPU and 2Gi memory
+   */
+  readonly resources?: MlflowResources;
+  /**
+   * Replicas (more than one needs PostgreSQL). Ignored by the chart with autoscaling.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * A horizontal pod autoscaler (needs PostgreSQL and the public-cloud `wasbs://` store).
+   * @default - none
+   */
+  readonly autoscaling?: MlflowAutoscaling;
+  /**
+   * uvicorn worker processes per pod.
+   * @default 4
+   */
+  readonly workers?: number;
+  /**
+   * Timeout of one artifact upload or download between MLflow and Azure
+   * (`MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`), and the ingress read/send timeouts, in seconds.
+   * @default 600
+   */
+  readonly artifactTimeoutSeconds?: number;
+  /**
+   * uvicorn's keep-alive timeout (`--timeout-keep-alive`), in seconds: keep it above the
+   * ingress controller's upstream keep-alive (60 s for ingress-nginx), or idle connections
+   * race and fail with 502.
+   * @default 75
+   */
+  readonly keepAliveTimeoutSeconds?: number;
+  /**
+   * Proxied multipart upload of large artifacts (`MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD`). Only
+   * with an account-key binding (the server signs SAS tokens with the key, mlflow/mlflow#25974).
+   * @default false
+   */
+  readonly proxyMultipartUpload?: boolean;
+  /**
+   * Turn proxied artifact serving off: every client then writes to Blob Storage itself and
+   * needs its own Azure credentials (mlflow/mlflow#5480).
+   * @default false
+   */
+  readonly disableArtifactProxy?: boolean;
+  /**
+   * More Host headers MLflow accepts (it rejects other hosts than localhost and private IPs
+   * unless listed). The in-cluster service names and the ingress host are always listed.
+   * @default []
+   */
+  readonly additionalAllowedHosts?: string[];
+  /**
+   * More plain environment variables of the MLflow container. Never secrets: those reach the
+   * pod through the auth binding's secrets.
+   * @default {}
+   */
+  readonly extraEnvVars?: { [key: string]: string };
+  /**
+   * The cluster DNS domain (for the allowed hosts and the tracking URI).
+   * @default "cluster.local"
+   */
+  readonly clusterDomain?: string;
+  /**
+   * Mount the Kubernetes API token in the MLflow pods. MLflow does not call the API, and the
+   * workload identity webhook projects its own token whatever this says.
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * How long helm waits for the release to become ready before rolling it back, in seconds.
+   * @default 600
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * What must exist before the release (e.g. the storage role assignment and the federated
+   * identity credential, so the pods do not start without access).
+   * @default []
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** The Terraform version write-only attributes (`data_wo`) need. */
+
+/**
+ * MLflow on Kubernetes: the community-charts `mlflow` helm release with artifacts in Azure
+ * Blob Storage, served through the tracking server (proxied), and, with PostgreSQL, the
+ * database credentials in a Kubernetes secret written through `data_wo` (never in state or in
+ * the helm values).
+ *
+ * The values go to helm as one JSON document; every key exists in the chart's schema. With
+ * PostgreSQL the stack requires Terraform >= 1.11 (write-only attributes).
+ */
+export class MlflowRelease extends Construct {
+  /** The default chart version. */
+  public static readonly DEFAULT_CHART_VERSION: string = MLFLOW_CHART.version;
+  /** The default chart repository. */
+  public static readonly DEFAULT_CHART_REPOSITORY: string = MLFLOW_CHART.repository;
+
+  /** The helm release. */
+  public readonly release: Release;
+  /** The namespace of the release. */
+  public readonly namespace: string;
+  /** The name of the service account the chart creates. */
+  public readonly serviceAccountName: string;
+  /** The Kubernetes Service name. */
+  public readonly serviceName: string;
+  /** The Service port. */
+  public readonly servicePort: number;
+  /** The in-cluster URL: `http://<service>.<namespace>.svc.<cluster domain>:<port>`. */
+  public readonly inClusterTrackingUri: string;
+  /** The tracking URI clients use: the ingress URL when there is an ingress, else the in-cluster URL. */
+  public readonly trackingUri: string;
+  /** The chart values given to helm. */
+  public readonly values: MlflowChartValues;
+  /** The secret with the database user and password (PostgreSQL). */
+  public readonly databaseSecret?: SecretV1;
+
+  constructor(scope: Construct, id: string, props: MlflowReleaseProps) {
+    super(scope, id);
+    validateMlflowReleaseProps(props);
+
+    const releaseName = props.releaseName ?? MLFLOW_DEFAULTS.releaseName;
+    const clusterDomain = props.clusterDomain ?? MLFLOW_DEFAULTS.clusterDomain;
+    const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
+
+    if (!postgres) {
+      Annotations.of(this).addWarning(
+        'backendStore = sqliteForDevelopment(): SQLite lives in the pod\'s /tmp volume; runs and models are lost when the pod is deleted, and replicas or autoscaling are impossible. Use MlflowBackendStore.postgres(...) for anything but development.',
+      );
+    }
+    if (props.disableArtifactProxy) {
+      Annotations.of(this).addWarning(
+        'disableArtifactProxy = true: clients write artifacts to Blob Storage themselves and each needs Azure credentials (mlflow/mlflow#5480).',
+      );
+    }
+    if (props.auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && props.auth.identityClientId === undefined) {
+      Annotations.of(this).addWarning(
+        'auth.identityClientId is not set for the kubelet identity: when the nodes carry several user-assigned identities (add-ons do), IMDS refuses a token request without AZURE_CLIENT_ID.',
+      );
+    }
+    if (props.automountServiceAccountToken) {
+      Annotations.of(this).addWarning(
+        'automountServiceAccountToken = true: the MLflow pods get a Kubernetes API token they do not need.',
+      );
+    }
+    if (props.ingress?.allowInsecureHttp) {
+      Annotations.of(this).addWarning(
+        `ingress.allowInsecureHttp = true: ${props.ingress.host} is served over plain HTTP unless TLS terminates in front of the ingress.`,
+      );
+    }
+
+    this.namespace = props.namespace;
+    this.serviceAccountName = props.serviceAccountName ?? MLFLOW_DEFAULTS.serviceAccountName;
+    this.serviceName = chartFullname(releaseName).name;
+    this.servicePort = MLFLOW_CHART.servicePort;
+    this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespace}.svc.${clusterDomain}:${this.servicePort}`;
+    const ingress = props.ingress;
+    this.trackingUri = ingress ? `${ingress.tlsSecretName !== undefined ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
+
+    const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
+    const databaseSecretName = `${this.serviceName}-database`;
+    if (postgres) {
+      this.databaseSecret = new SecretV1(this, 'DatabaseSecret', {
+        metadata: {
+          name: databaseSecretName,
+          namespace: this.namespace,
+          labels: {
+            'app.kubernetes.io/name': 'mlflow',
+            'app.kubernetes.io/instance': releaseName,
+            'app.kubernetes.io/component': 'database-credentials',
+            'app.kubernetes.io/managed-by': 'terraform',
+          },
+        },
+        type: 'Opaque',
+        dataWo: {
+          [MLFLOW_DEFAULTS.databaseSecretUsernameKey]: postgres.user,
+          [MLFLOW_DEFAULTS.databaseSecretPasswordKey]: postgres.password,
+        },
+        dataWoRevision: postgres.passwordRevision ?? 1,
+      });
+      dependsOn.push(this.databaseSecret);
+      requireTerraformForWriteOnly(this);
+    }
+
+    this.values = buildMlflowValues({
+      artifactLocation: props.artifactLocation,
+      auth: props.auth,
+      backendStore: props.backendStore,
+      namespace: this.namespace,
+      releaseName,
+      serviceAccountName: this.serviceAccountName,
+      databaseSecretName,
+      image: props.image,
+      ingress: props.ingress,
+      resources: props.resources,
+      replicas: props.replicas,
+      autoscaling: props.autoscaling,
+      workers: props.workers,
+      artifactTimeoutSeconds: props.artifactTimeoutSeconds,
+      keepAliveTimeoutSeconds: props.keepAliveTimeoutSeconds,
+      proxyMultipartUpload: props.proxyMultipartUpload,
+      disableArtifactProxy: props.disableArtifactProxy,
+      additionalAllowedHosts: props.additionalAllowedHosts,
+      extraEnvVars: props.extraEnvVars,
+      clusterDomain,
+      automountServiceAccountToken: props.automountServiceAccountToken,
+    });
+
+    this.release = new Release(this, 'Release', {
+      name: releaseName,
+      namespace: this.namespace,
+      repository: props.chartRepository ?? MLFLOW_CHART.repository,
+      chart: MLFLOW_CHART.name,
+      version: props.chartVersion ?? MLFLOW_CHART.version,
+      createNamespace: false,
+      atomic: true,
+      wait: true,
+      cleanupOnFail: true,
+      timeout: props.timeoutSeconds ?? 600,
+      maxHistory: 10,
+      values: [escapeTemplateSequences(JSON.stringify(this.values))],
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    });
+  }
+}
+
+/**
+ * Escape literal Terraform template sequences (`${`, `%{`) in the values document, leaving
+ * cdktf tokens (`${TfToken[...]}`) to resolve into references.
+ */
+function escapeTemplateSequences(json: string): string {
+  return json.replace(/\$\{(?!TfToken\[)/g, '$$${').replace(/%\{/g, '%%{');
+}
+
+const SEMVER = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MANAGED_ENV_VARS = ['MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT', 'PGSSLMODE', 'MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD', 'AZURE_CLIENT_ID'];
+const DOCKERFILE_HINT =
+  'build an image that adds them (see the repository\'s docker/Dockerfile recipe) and give it as image';
+
+function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
+  const p = new Problems('MlflowRelease');
+  const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
+  const auth = props.auth;
+  const location = props.artifactLocation;
+
+  // Names and versions
+  if (props.releaseName !== undefined) checkName(p, 'helmRelease', 'releaseName', props.releaseName);
+  checkName(p, 'dnsLabel', 'namespace', props.namespace);
+  checkName(p, 'dnsSubdomain', 'serviceAccountName', props.serviceAccountName);
+  p.matches('chartVersion', props.chartVersion, SEMVER, 'must be a semantic version such as 1.11.5 (pin the chart)');
+  p.matches('clusterDomain', props.clusterDomain, DNS_NAME, 'must be a DNS name such as cluster.local');
+  if (isLiteral(props.chartRepository)) {
+    p.require(/^(https|oci):\/\/\S+$/.test(props.chartRepository), 'chartRepository', props.chartRepository, 'must be an https:// or oci:// URL');
+  }
+
+  // Numbers are written into the values document: they must be literals.
+  const numbers: [string, number | undefined, number, number][] = [
+    ['replicas', props.replicas, 1, 1000],
+    ['workers', props.workers, 1, 64],
+    ['artifactTimeoutSeconds', props.artifactTimeoutSeconds, 1, 86400],
+    ['keepAliveTimeoutSeconds', props.keepAliveTimeoutSeconds, 1, 3600],
+    ['timeoutSeconds', props.timeoutSeconds, 1, 86400],
+    ['autoscaling.minReplicas', props.autoscaling?.minReplicas, 1, 1000],
+    ['autoscaling.maxReplicas', props.autoscaling?.maxReplicas, 1, 1000],
+    ['autoscaling.targetCpuUtilization', props.autoscaling?.targetCpuUtilization, 1, 100],
+    ['autoscaling.targetMemoryUtilization', props.autoscaling?.targetMemoryUtilization, 1, 100],
+    ['backendStore.postgres.port', postgres?.port, 1, 65535],
+    ['backendStore.postgres.passwordRevision', postgres?.passwordRevision, 1, Number.MAX_SAFE_INTEGER],
+  ];
+  for (const [prop, value, min, max] of numbers) {
+    if (value !== undefined && Token.isUnresolved(value)) {
+      p.add(prop, value, 'must be a literal number (it is written into the helm values)');
+    } else {
+      p.inRange(prop, value, min, max);
+    }
+  }
+
+  // Backend store
+  if (postgres) {
+    requireText(p, 'backendStore.postgres.host', postgres.host);
+    requireText(p, 'backendStore.postgres.database', postgres.database);
+    requireText(p, 'backendStore.postgres.user', postgres.user);
+    if (!Token.isUnresolved(postgres.password)) {
+      p.add(
+        'backendStore.postgres.password',
+        postgres.password === '' ? '' : '<literal>',
+        'must be a token (the value of a sensitive TerraformVariable or a generated password), never a literal: a literal would be written into the synthesized configuration',
+      );
+    }
+  } else {
+    if (isLiteral(props.replicas) && props.replicas > 1) {
+      p.add('replicas', props.replicas, 'must be 1 with backendStore = sqliteForDevelopment() (each pod would have its own database); use MlflowBackendStore.postgres(...)');
+    }
+  }
+
+  // Autoscaling
+  const as = props.autoscaling;
+  if (as) {
+    if (isLiteral(as.minReplicas) && isLiteral(as.maxReplicas) && as.minReplicas > as.maxReplicas) {
+      p.add('autoscaling.minReplicas', as.minReplicas, `must not exceed autoscaling.maxReplicas (${as.maxReplicas})`);
+    }
+    if (!postgres) {
+      p.add('autoscaling', as, 'needs a database backend: the chart renders no autoscaler with SQLite (use MlflowBackendStore.postgres(...))');
+    }
+    if (!fitsChartAzureBlob(location)) {
+      p.add('autoscaling', as, 'needs the chart\'s artifactRoot.azureBlob (public cloud wasbs://): the chart renders no autoscaler with a raw artifact URI (sovereign cloud or hierarchical namespace)');
+    }
+  }
+
+  // Artifact location
+  checkName(p, 'storageAccount', 'artifactLocation.accountName', location.accountName);
+  checkName(p, 'storageContainer', 'artifactLocation.containerName', location.containerName);
+  if (isLiteral(location.artifactPath)) {
+    const path = location.artifactPath;
+    p.require(!path.startsWith('/') && !path.endsWith('/'), 'artifactLocation.artifactPath', path, 'must not start or end with "/"');
+    p.require(!path.split('/').includes('..'), 'artifactLocation.artifactPath', path, 'must not contain ".." segments');
+  }
+  if (isLiteral(location.artifactUri)) {
+    p.require(/^(wasbs|abfss):\/\/[^@/\s]+@[^/\s]+/.test(location.artifactUri), 'artifactLocation.artifactUri', location.artifactUri, 'must be a wasbs:// or abfss:// URI of the form <scheme>://<container>@<account>.<endpoint>/<path>');
+  }
+  const keyModes = [ArtifactAuthMode.ACCOUNT_KEY, ArtifactAuthMode.CONNECTION_STRING];
+  if (location.hierarchicalNamespace && keyModes.includes(auth.mode)) {
+    p.add('auth.mode', auth.mode, 'cannot authenticate abfss:// (hierarchicalNamespace: true): MLflow\'s ADLS repository uses a SAS token or DefaultAzureCredential only; use workload identity');
+  }
+  if (location.usesCustomEndpoint && auth.mode !== ArtifactAuthMode.CONNECTION_STRING) {
+    p.add('auth.mode', auth.mode, 'must be connection-string with a custom blob endpoint: MLflow reaches a custom endpoint only through a connection string with BlobEndpoint=');
+  }
+
+  // Auth binding
+  if (Token.isUnresolved(auth.secretNamesForEnvFrom)) {
+    p.add('auth.secretNamesForEnvFrom', auth.secretNamesForEnvFrom, 'must be a list of literal names or string tokens, not a list token');
+  } else {
+    auth.secretNamesForEnvFrom.forEach((name, i) => checkName(p, 'dnsSubdomain', `auth.secretNamesForEnvFrom[${i}]`, name));
+  }
+  if (auth.mode === ArtifactAuthMode.WORKLOAD_IDENTITY) {
+    const label = auth.podLabels['azure.workload.identity/use'];
+    p.require(label === 'true', 'auth.podLabels["azure.workload.identity/use"]', label, 'must be the string "true" for workload identity (without it the webhook injects nothing)');
+    p.require(
+      auth.serviceAccountAnnotations['azure.workload.identity/client-id'] !== undefined,
+      'auth.serviceAccountAnnotations["azure.workload.identity/client-id"]',
+      undefined,
+      'must be set for workload identity',
+    );
+  }
+  if (props.image === undefined && (auth.requiresAzureIdentity || location.hierarchicalNamespace)) {
+    const hns = location.hierarchicalNamespace ?? false;
+    const why = [auth.requiresAzureIdentity ? `auth mode ${auth.mode}` : '', hns ? 'hierarchicalNamespace: true (abfss://)' : ''].filter((x) => x).join(' and ');
+    const lacks = hns ? 'azure-identity and azure-storage-file-datalake' : 'azure-identity';
+    p.add(
+      'image',
+      undefined,
+      `must be set with ${why}: the chart's default image (burakince/mlflow) lacks ${lacks}, and MLflow fails with "No module named 'azure.identity'" (community-charts/helm-charts#423); ${DOCKERFILE_HINT}`,
+    );
+  }
+  if (props.proxyMultipartUpload) {
+    p.require(
+      auth.supportsProxyMultipartUpload,
+      'proxyMultipartUpload',
+      true,
+      `needs an account-key binding: the server signs the upload URLs with the account key (mlflow/mlflow#25974); auth mode ${auth.mode} cannot`,
+    );
+    p.require(!props.disableArtifactProxy, 'proxyMultipartUpload', true, 'needs proxied artifact serving (disableArtifactProxy: true was given)');
+  }
+
+  // Image
+  const image = props.image;
+  if (image) {
+    requireText(p, 'image.repository', image.repository);
+    p.matches('image.repository', image.repository, /^[a-z0-9]+([._\-/:][a-z0-9]+)*$/, 'must be an image repository such as myregistry.azurecr.io/mlflow-azure (no tag)');
+    p.matches('image.tag', image.tag, /^[\w][\w.-]{0,127}$/, 'must be an image tag (letters, digits, "_", "." and "-", at most 128)');
+    p.matches('image.digest', image.digest, /^sha256:[a-f0-9]{64}$/, 'must be sha256:<64 lowercase hex digits>');
+    p.oneOf('image.pullPolicy', image.pullPolicy, ['IfNotPresent', 'Always', 'Never']);
+  }
+
+  // Ingress
+  const ingress = props.ingress;
+  if (ingress) {
+    p.matches('ingress.host', ingress.host, DNS_NAME, 'must be a fully qualified DNS name in lowercase, e.g. mlflow.example.com');
+    if (ingress.tlsSecretName === undefined && !ingress.allowInsecureHttp) {
+      p.add('ingress.tlsSecretName', undefined, 'must be set (the TLS secret for the host), or set ingress.allowInsecureHttp: true when TLS terminates in front of the ingress');
+    }
+    checkName(p, 'dnsSubdomain', 'ingress.tlsSecretName', ingress.tlsSecretName);
+    if ((ingress.controller ?? MlflowIngressController.NGINX) === MlflowIngressController.OTHER && ingress.className === undefined) {
+      p.add('ingress.className', undefined, 'must be set with controller OTHER');
+    }
+    checkName(p, 'dnsSubdomain', 'ingress.className', ingress.className);
+    p.matches('ingress.maxBodySize', ingress.maxBodySize, /^\d+[kKmMgG]?$/, 'must be a size such as 5g, 500m or 0 (unlimited)');
+  }
+
+  // Allowed hosts and environment
+  (props.additionalAllowedHosts ?? []).forEach((host, i) =>
+    p.matches(`additionalAllowedHosts[${i}]`, host, /^[^\s/,]+$/, 'must be a host (optionally :port or a * pattern), without scheme, path or comma'),
+  );
+  for (const [key, value] of Object.entries(props.extraEnvVars ?? {})) {
+    const prop = `extraEnvVars["${key}"]`;
+    if (!ENV_NAME.test(key)) p.add(prop, value, 'must have a valid environment variable name');
+    if ((IGNORED_ENV_VARS as readonly string[]).includes(key)) {
+      p.add(prop, value, 'is not read by MLflow (it reads AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_ACCESS_KEY or DefaultAzureCredential, and MLFLOW_DEFAULT_ARTIFACT_ROOT); the artifact location and auth binding configure storage');
+    }
+    if ((SECRET_ENV_VARS as readonly string[]).includes(key)) {
+      p.add(prop, '<redacted>', 'carries a secret: plain environment variables are stored in the helm values and in state; secrets reach the pod only through Kubernetes secrets (the auth binding)');
+    }
+    if (MANAGED_ENV_VARS.includes(key)) {
+      p.add(prop, value, 'is set by this construct; use the matching prop (artifactTimeoutSeconds, backendStore sslMode, proxyMultipartUpload, the auth binding\'s identityClientId)');
+    }
+  }
+  p.throwIfAny();
+}
+
+function requireText(p: Problems, prop: string, value: string | undefined): void {
+  if (isLiteral(value) && value.trim() === '') p.add(prop, value, 'must not be empty');
+}

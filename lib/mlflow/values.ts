@@ -1,0 +1,421 @@
+import { Token } from 'cdktf';
+import {
+  MlflowChartArtifactRoot,
+  MlflowChartAutoscaling,
+  MlflowChartBackendStore,
+  MlflowChartIngress,
+  MlflowChartMetric,
+  MlflowChartValues,
+} from './chart-values';
+import {
+  MlflowArtifactLocation,
+  MlflowAutoscaling,
+  MlflowBackendKind,
+  MlflowBackendStore,
+  MlflowImage,
+  MlflowIngress,
+  MlflowIngressController,
+  MlflowResources,
+  PostgresSslMode,
+} from './props';
+import { AzureCloud } from '../core/cloud';
+import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+import { artifactUriFor } from '../storage/uri';
+
+// ---------------------------------------------------------------------------------------------
+// Chart facts (community-charts/helm-charts, charts/mlflow 1.11.5) and defaults.
+// ---------------------------------------------------------------------------------------------
+
+/** Facts of the chart this library targets. */
+export const MLFLOW_CHART = {
+  name: 'mlflow',
+  repository: 'https://community-charts.github.io/helm-charts',
+  version: '1.11.5',
+  /** `service.port` (the chart's default, emitted explicitly). */
+  servicePort: 80,
+} as const;
+
+/** Defaults of the values input, in one place for docs and tests. */
+export const MLFLOW_DEFAULTS = {
+  releaseName: 'mlflow',
+  serviceAccountName: 'mlflow',
+  replicas: 1,
+  workers: 4,
+  artifactTimeoutSeconds: 600,
+  keepAliveTimeoutSeconds: 75,
+  clusterDomain: 'cluster.local',
+  sqlitePath: '/tmp/mlflow.db',
+  maxBodySize: '5g',
+  targetUtilization: 80,
+  resources: { cpuRequest: '250m', memoryRequest: '1Gi', cpuLimit: '1', memoryLimit: '2Gi' },
+  nginxClassName: 'nginx',
+  applicationGatewayClassName: 'azure-application-gateway',
+  databaseSecretUsernameKey: 'username',
+  databaseSecretPasswordKey: 'password',
+} as const;
+
+/**
+ * Environment variables MLflow never reads (the guide this project grew from set them): never emitted.
+ */
+export const IGNORED_ENV_VARS = ['AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT'] as const;
+
+/** Environment variables that carry secrets: they reach the pod only through Kubernetes secrets. */
+export const SECRET_ENV_VARS = [
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'AZURE_STORAGE_ACCESS_KEY',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'PGPASSWORD',
+  'MLFLOW_FLASK_SERVER_SECRET_KEY',
+] as const;
+
+/** Pod annotation whose change rolls the pods when the database password is rewritten. */
+export const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-secret-revision';
+
+/**
+ * Input of {@link buildMlflowValues}: everything the values depend on, already validated.
+ */
+export interface MlflowValuesInput {
+  /** Where the artifacts are. */
+  readonly artifactLocation: MlflowArtifactLocation;
+  /** How MLflow authenticates to storage. */
+  readonly auth: ArtifactAuthBinding;
+  /** The backend store. */
+  readonly backendStore: MlflowBackendStore;
+  /** The namespace of the release (a token is fine). */
+  readonly namespace: string;
+  /** @default "mlflow" */
+  readonly releaseName?: string;
+  /** @default "mlflow" */
+  readonly serviceAccountName?: string;
+  /** The Kubernetes secret with the database user and password (PostgreSQL). @default "<service name>-database" */
+  readonly databaseSecretName?: string;
+  /** @default - the chart's image */
+  readonly image?: MlflowImage;
+  /** @default - no ingress */
+  readonly ingress?: MlflowIngress;
+  /** @default - see MLFLOW_DEFAULTS.resources */
+  readonly resources?: MlflowResources;
+  /** @default 1 */
+  readonly replicas?: number;
+  /** @default - no autoscaling */
+  readonly autoscaling?: MlflowAutoscaling;
+  /** uvicorn workers per pod. @default 4 */
+  readonly workers?: number;
+  /** `MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT` and the ingress read/send timeouts. @default 600 */
+  readonly artifactTimeoutSeconds?: number;
+  /** uvicorn `--timeout-keep-alive`. @default 75 */
+  readonly keepAliveTimeoutSeconds?: number;
+  /** `MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD` (only if the binding supports it). @default false */
+  readonly proxyMultipartUpload?: boolean;
+  /** Turn proxied artifact serving off. @default false */
+  readonly disableArtifactProxy?: boolean;
+  /** More allowed Host headers. @default [] */
+  readonly additionalAllowedHosts?: string[];
+  /** More plain environment variables. @default {} */
+  readonly extraEnvVars?: { [key: string]: string };
+  /** The cluster DNS domain. @default "cluster.local" */
+  readonly clusterDomain?: string;
+  /** Mount the Kubernetes API token in the pods. @default false */
+  readonly automountServiceAccountToken?: boolean;
+}
+
+/**
+ * The chart's full name (`mlflow.fullname` in templates/_helpers.tpl): the release name when
+ * it contains the chart name, else `<release>-mlflow`, cut to 63 characters without a trailing
+ * hyphen. It names the Service, the Deployment and the Ingress. A token release name cannot be
+ * evaluated: `fullnameOverride` then pins the name to the release name.
+ */
+export function chartFullname(releaseName: string): { name: string; override?: string } {
+  if (Token.isUnresolved(releaseName)) return { name: releaseName, override: releaseName };
+  const full = releaseName.includes(MLFLOW_CHART.name) ? releaseName : `${releaseName}-${MLFLOW_CHART.name}`;
+  return { name: full.slice(0, 63).replace(/-+$/, '') };
+}
+
+/** The artifact URI the chart renders from `artifactRoot.azureBlob` (its suffix is hard-coded). */
+export function chartAzureBlobUri(location: MlflowArtifactLocation): string {
+  return `wasbs://${location.containerName}@${location.accountName}.blob.core.windows.net/${location.artifactPath ?? ''}`;
+}
+
+/** The artifact URI of a location (given, or derived like `ArtifactStore.artifactUri`). */
+export function artifactUriOf(location: MlflowArtifactLocation): string {
+  return (
+    location.artifactUri ??
+    artifactUriFor({
+      accountName: location.accountName,
+      containerName: location.containerName,
+      artifactPath: location.artifactPath ?? '',
+      hierarchicalNamespace: location.hierarchicalNamespace ?? false,
+      cloud: location.cloud ?? AzureCloud.PUBLIC,
+    })
+  );
+}
+
+/**
+ * Whether the chart's `artifactRoot.azureBlob` can express the location: public cloud, no
+ * hierarchical namespace (`abfss://`), and a given literal URI equal to the chart's form. A
+ * custom endpoint still fits: MLflow parses the public-form URI only for container and path and
+ * reaches the endpoint through the connection string's `BlobEndpoint=`.
+ */
+export function fitsChartAzureBlob(location: MlflowArtifactLocation): boolean {
+  if ((location.cloud ?? AzureCloud.PUBLIC) !== AzureCloud.PUBLIC) return false;
+  if (location.hierarchicalNamespace) return false;
+  const given = location.artifactUri;
+  if (given === undefined || Token.isUnresolved(given)) return true;
+  return given.replace(/\/+$/, '') === chartAzureBlobUri(location).replace(/\/+$/, '');
+}
+
+/**
+ * The Host headers MLflow 3.x must accept. Setting `MLFLOW_SERVER_ALLOWED_HOSTS` replaces
+ * MLflow's defaults (localhost and private IPs), so localhost (for `kubectl port-forward`) is
+ * listed again; then every in-cluster name of the service, with and without the port, and the
+ * ingress host.
+ */
+export function allowedHostsFor(
+  serviceName: string,
+  namespace: string,
+  clusterDomain: string,
+  ingressHost: string | undefined,
+  additional: string[],
+): string[] {
+  const port = MLFLOW_CHART.servicePort;
+  const names = [serviceName, `${serviceName}.${namespace}`, `${serviceName}.${namespace}.svc`, `${serviceName}.${namespace}.svc.${clusterDomain}`];
+  const hosts = [
+    'localhost',
+    'localhost:*',
+    '127.0.0.1',
+    '127.0.0.1:*',
+    ...names.flatMap((n) => [n, `${n}:${port}`]),
+    ...(ingressHost !== undefined ? [ingressHost] : []),
+    ...additional,
+  ];
+  return [...new Set(hosts)];
+}
+
+/** Ingress annotations for large artifact transfers, by controller. */
+export function ingressAnnotationsFor(ingress: MlflowIngress, timeoutSeconds: number): { [key: string]: string } {
+  const controller = ingress.controller ?? MlflowIngressController.NGINX;
+  const tls = ingress.tlsSecretName !== undefined;
+  const timeout = String(timeoutSeconds);
+  let ours: { [key: string]: string } = {};
+  if (controller === MlflowIngressController.NGINX) {
+    ours = {
+      'nginx.ingress.kubernetes.io/proxy-body-size': ingress.maxBodySize ?? MLFLOW_DEFAULTS.maxBodySize,
+      'nginx.ingress.kubernetes.io/proxy-read-timeout': timeout,
+      'nginx.ingress.kubernetes.io/proxy-send-timeout': timeout,
+      'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
+      'nginx.ingress.kubernetes.io/ssl-redirect': tls ? 'true' : 'false',
+    };
+  } else if (controller === MlflowIngressController.APPLICATION_GATEWAY) {
+    ours = {
+      'appgw.ingress.kubernetes.io/request-timeout': timeout,
+      'appgw.ingress.kubernetes.io/health-probe-path': '/health',
+      'appgw.ingress.kubernetes.io/ssl-redirect': tls ? 'true' : 'false',
+    };
+  }
+  return { ...ours, ...(ingress.annotations ?? {}) };
+}
+
+/** The ingress class name: given, or the controller's usual one. */
+export function ingressClassNameFor(ingress: MlflowIngress): string | undefined {
+  if (ingress.className !== undefined) return ingress.className;
+  switch (ingress.controller ?? MlflowIngressController.NGINX) {
+    case MlflowIngressController.NGINX:
+      return MLFLOW_DEFAULTS.nginxClassName;
+    case MlflowIngressController.APPLICATION_GATEWAY:
+      return MLFLOW_DEFAULTS.applicationGatewayClassName;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Build the whole chart values object. Pure: no constructs, no side effects; the input is
+ * expected to be validated (see `MlflowRelease`).
+ *
+ * - Artifacts: `artifactRoot.azureBlob` {enabled, container, storageAccount, path} with
+ *   `proxiedArtifactStorage: true` (clients need no Azure credentials, mlflow/mlflow#5480).
+ *   The chart hard-codes `blob.core.windows.net`, so sovereign clouds (China, US Government)
+ *   and `abfss://` (hierarchical namespace) use the chart's raw URI keys instead:
+ *   `artifactRoot.defaultArtifactsDestination` (proxied, rendered as `--artifacts-destination`)
+ *   or `artifactRoot.defaultArtifactRoot` (not proxied, `--default-artifact-root`), with
+ *   `azureBlob.enabled: false`. `connectionString`/`accessKey` are never set: secrets reach
+ *   the pod only through `extraSecretNamesForEnvFrom` (the binding's secrets).
+ * - Large artifacts (mlflow/mlflow#7564, #8539): `MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`;
+ *   uvicorn (MLflow 3.x's default server, which has no worker timeout that kills slow
+ *   requests, unlike gunicorn's `--timeout`) gets `--timeout-keep-alive` above the ingress
+ *   controllers' upstream keep-alive (60 s) through `extraArgs.uvicornOpts`; ingress
+ *   annotations raise the body size and the read/send timeouts.
+ * - The service account never automounts the Kubernetes API token: MLflow does not call the
+ *   API, and the workload identity webhook injects its own projected token volume
+ *   (`azure-identity-token`, audience `api://AzureADTokenExchange`) whatever
+ *   `automountServiceAccountToken` says.
+ */
+export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
+  const d = MLFLOW_DEFAULTS;
+  const releaseName = input.releaseName ?? d.releaseName;
+  const fullname = chartFullname(releaseName);
+  const serviceName = fullname.name;
+  const location = input.artifactLocation;
+  const auth = input.auth;
+  const proxied = !(input.disableArtifactProxy ?? false);
+  const timeout = input.artifactTimeoutSeconds ?? d.artifactTimeoutSeconds;
+  const postgres = input.backendStore.kind === MlflowBackendKind.POSTGRES ? input.backendStore.postgresOptions : undefined;
+
+  // Artifacts
+  let artifactRoot: MlflowChartArtifactRoot;
+  if (fitsChartAzureBlob(location)) {
+    artifactRoot = {
+      proxiedArtifactStorage: proxied,
+      azureBlob: {
+        enabled: true,
+        container: location.containerName,
+        storageAccount: location.accountName,
+        path: location.artifactPath ?? '',
+      },
+    };
+  } else {
+    const uri = artifactUriOf(location);
+    artifactRoot = {
+      proxiedArtifactStorage: proxied,
+      ...(proxied ? { defaultArtifactsDestination: uri } : { defaultArtifactRoot: uri }),
+      azureBlob: { enabled: false },
+    };
+  }
+
+  // Backend store
+  const databaseSecretName = input.databaseSecretName ?? `${serviceName}-database`;
+  const backendStore: MlflowChartBackendStore = postgres
+    ? {
+      databaseMigration: true,
+      postgres: {
+        enabled: true,
+        host: postgres.host,
+        port: postgres.port ?? 5432,
+        database: postgres.database,
+        user: postgres.user,
+        ...(postgres.driver !== undefined ? { driver: postgres.driver } : {}),
+      },
+      existingDatabaseSecret: {
+        name: databaseSecretName,
+        usernameKey: d.databaseSecretUsernameKey,
+        passwordKey: d.databaseSecretPasswordKey,
+      },
+    }
+    : {
+      databaseMigration: false,
+      defaultSqlitePath: d.sqlitePath,
+      postgres: { enabled: false },
+    };
+
+  // Environment (plain strings only)
+  // (the user's first, never one MLflow ignores or one that carries a secret; ours win)
+  const extraEnvVars: { [key: string]: string } = {};
+  const dropped: readonly string[] = [...IGNORED_ENV_VARS, ...SECRET_ENV_VARS];
+  for (const [k, v] of Object.entries(input.extraEnvVars ?? {})) {
+    if (!dropped.includes(k)) extraEnvVars[k] = v;
+  }
+  extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT = String(timeout);
+  if (postgres) extraEnvVars.PGSSLMODE = postgres.sslMode ?? PostgresSslMode.REQUIRE;
+  if (auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && auth.identityClientId !== undefined) {
+    // AKS nodes carry several user-assigned identities (kubelet, add-ons): IMDS needs the client id.
+    extraEnvVars.AZURE_CLIENT_ID = auth.identityClientId;
+  }
+  if ((input.proxyMultipartUpload ?? false) && auth.supportsProxyMultipartUpload && proxied) {
+    extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD = 'true';
+  }
+
+  // Image
+  const image = input.image;
+  const pullPolicy = image?.pullPolicy ?? 'IfNotPresent';
+
+  // Ingress
+  const ingress = input.ingress;
+  const chartIngress: MlflowChartIngress = ingress
+    ? {
+      enabled: true,
+      ...(ingressClassNameFor(ingress) !== undefined ? { className: ingressClassNameFor(ingress) } : {}),
+      annotations: ingressAnnotationsFor(ingress, timeout),
+      hosts: [{ host: ingress.host, paths: [{ path: '/', pathType: 'Prefix' }] }],
+      tls: ingress.tlsSecretName !== undefined ? [{ secretName: ingress.tlsSecretName, hosts: [ingress.host] }] : [],
+    }
+    : { enabled: false };
+
+  // Autoscaling
+  const as = input.autoscaling;
+  const autoscaling: MlflowChartAutoscaling = as
+    ? {
+      enabled: true,
+      minReplicas: as.minReplicas,
+      maxReplicas: as.maxReplicas,
+      metrics: [
+        utilizationMetric('cpu', as.targetCpuUtilization ?? d.targetUtilization),
+        utilizationMetric('memory', as.targetMemoryUtilization ?? d.targetUtilization),
+      ],
+    }
+    : { enabled: false };
+
+  const r = input.resources ?? {};
+  const podAnnotations: { [key: string]: string } = {};
+  if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
+
+  return {
+    ...(fullname.override !== undefined ? { fullnameOverride: fullname.override } : {}),
+    replicaCount: input.replicas ?? d.replicas,
+    ...(image
+      ? {
+        image: {
+          repository: image.repository,
+          tag: image.tag,
+          ...(image.digest !== undefined ? { digest: image.digest } : {}),
+          pullPolicy,
+        },
+        initImages: { mlflowDbMigration: { repository: image.repository, tag: image.tag, pullPolicy } },
+      }
+      : {}),
+    serviceAccount: {
+      create: true,
+      automount: input.automountServiceAccountToken ?? false,
+      annotations: { ...auth.serviceAccountAnnotations },
+      name: input.serviceAccountName ?? d.serviceAccountName,
+    },
+    podAnnotations,
+    extraPodLabels: { ...auth.podLabels },
+    podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    service: { type: 'ClusterIP', port: MLFLOW_CHART.servicePort },
+    telemetry: { enabled: false },
+    backendStore,
+    artifactRoot,
+    extraArgs: {
+      workers: String(input.workers ?? d.workers),
+      uvicornOpts: `--timeout-keep-alive=${input.keepAliveTimeoutSeconds ?? d.keepAliveTimeoutSeconds}`,
+    },
+    extraEnvVars,
+    extraSecretNamesForEnvFrom: [...auth.secretNamesForEnvFrom],
+    ingress: chartIngress,
+    serverAllowedHosts: allowedHostsFor(
+      serviceName,
+      input.namespace,
+      input.clusterDomain ?? d.clusterDomain,
+      ingress?.host,
+      input.additionalAllowedHosts ?? [],
+    ),
+    resources: {
+      requests: { cpu: r.cpuRequest ?? d.resources.cpuRequest, memory: r.memoryRequest ?? d.resources.memoryRequest },
+      limits: { cpu: r.cpuLimit ?? d.resources.cpuLimit, memory: r.memoryLimit ?? d.resources.memoryLimit },
+    },
+    autoscaling,
+  };
+}
+
+function utilizationMetric(name: string, percent: number): MlflowChartMetric {
+  return { type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization: percent } } };
+}
