@@ -4,3 +4,6 @@ export * from './storage';
 export * from './cluster';
 export * from './identity';
 export * from './mlflow';
+export * from './mlflow-on-azure';
+export * from './policy';
+export * from './backend';

@@ -28,17 +28,9 @@ import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
 
 /**
- * Props of {@link MlflowRelease}.
+ * The optional settings of an {@link MlflowRelease} (what the pattern passes through).
  */
-export interface MlflowReleaseProps {
-  /** The namespace of the release (e.g. `MlflowNamespace.name`, so the release depends on it). */
-  readonly namespace: string;
-  /** Where the artifacts are (an `ArtifactStore` fits). */
-  readonly artifactLocation: MlflowArtifactLocation;
-  /** How MLflow authenticates to Blob Storage (produced by the auth construct). */
-  readonly auth: ArtifactAuthBinding;
-  /** The backend store: `MlflowBackendStore.postgres(...)` or `MlflowBackendStore.sqliteForDevelopment()`. */
-  readonly backendStore: MlflowBackendStore;
+export interface MlflowReleaseOptions {
   /**
    * The helm release name (at most 53 characters). The Service is named after it: the release
    * name when it contains "mlflow", else `<release>-mlflow`.
@@ -153,7 +145,19 @@ export interface MlflowReleaseProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** The Terraform version write-only attributes (`data_wo`) need. */
+/**
+ * Props of {@link MlflowRelease}.
+ */
+export interface MlflowReleaseProps extends MlflowReleaseOptions {
+  /** The namespace of the release (e.g. `MlflowNamespace.name`, so the release depends on it). */
+  readonly namespace: string;
+  /** Where the artifacts are (an `ArtifactStore` fits). */
+  readonly artifactLocation: MlflowArtifactLocation;
+  /** How MLflow authenticates to Blob Storage (produced by the auth construct). */
+  readonly auth: ArtifactAuthBinding;
+  /** The backend store: `MlflowBackendStore.postgres(...)` or `MlflowBackendStore.sqliteForDevelopment()`. */
+  readonly backendStore: MlflowBackendStore;
+}
 
 /**
  * MLflow on Kubernetes: the community-charts `mlflow` helm release with artifacts in Azure
