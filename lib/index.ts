@@ -7,3 +7,6 @@ export * from './mlflow';
 export * from './mlflow-on-azure';
 export * from './policy';
 export * from './backend';
+export * from './encryption';
+export * from './monitoring';
+export * from './network';

@@ -1,10 +1,15 @@
 import { Construct } from 'constructs';
 import { AksCluster } from './cluster/aks-cluster';
+import { CustomerManagedKey } from './encryption/customer-managed-key';
+import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
 import { ArtifactAuth } from './identity/artifact-auth';
 import { MlflowNamespace } from './mlflow/namespace';
 import { MlflowBackendStore } from './mlflow/props';
 import { MlflowRelease, MlflowReleaseOptions } from './mlflow/release';
+import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
+import { ArtifactMonitoringOptions } from './monitoring/props';
+import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
 import { ArtifactStore } from './storage/artifact-store';
 import { ArtifactStoreOptions } from './storage/props';
 
@@ -39,6 +44,26 @@ export interface MlflowOnAzureProps {
    */
   readonly release?: MlflowReleaseOptions;
   /**
+   * Customer-managed key encryption of the artifacts: a Key Vault (new or existing) with purge
+   * protection, an RSA key with automatic rotation, and a user-assigned identity for the
+   * storage account that is granted the key before the account is created with it.
+   * @default - Microsoft-managed keys (infrastructure encryption stays on)
+   */
+  readonly encryption?: CustomerManagedKeyOptions;
+  /**
+   * Private endpoints for the storage account (`blob`, plus `dfs` with hierarchical namespace)
+   * with private DNS. The account's public network access is then turned off.
+   * @default - no private endpoint: the storage firewall (default Deny) filters the public endpoint
+   */
+  readonly privateEndpoints?: PrivateEndpointsOptions;
+  /**
+   * Diagnostic settings (blob logs and metrics to Log Analytics), an action group and metric
+   * alerts (availability, latency, capacity, server errors, throttling). The Key Vault's audit
+   * logs go to the same workspace when `encryption` is on.
+   * @default - no monitoring
+   */
+  readonly monitoring?: ArtifactMonitoringOptions;
+  /**
    * The Kubernetes namespace of MLflow.
    * @default "mlflow"
    */
@@ -63,8 +88,9 @@ export interface MlflowOnAzureProps {
 /**
  * A production MLflow tracking server on AKS with its artifacts in Azure Blob Storage.
  *
- * Composes the artifact store, the auth mode and the helm release: it has no logic of its
- * own beyond passing each part the plain outputs of the others.
+ * Composes the artifact store, its encryption, private endpoints and monitoring, the auth
+ * mode and the helm release: it has no logic of its own beyond passing each part the plain
+ * outputs of the others.
  *
  * ```ts
  * const cluster = AksCluster.fromLookup(this, 'Aks', { name: 'aks-prod', resourceGroupName: 'rg-aks' });
@@ -82,6 +108,12 @@ export interface MlflowOnAzureProps {
 export class MlflowOnAzure extends Construct {
   /** The artifact store. */
   public readonly store: ArtifactStore;
+  /** The customer-managed key, when `encryption` is given. */
+  public readonly encryption?: CustomerManagedKey;
+  /** The storage private endpoints, when `privateEndpoints` is given. */
+  public readonly privateEndpoints?: PrivateEndpoints;
+  /** Diagnostics and alerts, when `monitoring` is given. */
+  public readonly monitoring?: ArtifactMonitoring;
   /** The namespace (created or existing). */
   public readonly namespace: MlflowNamespace;
   /** MLflow's access to the artifact store. */
@@ -94,13 +126,50 @@ export class MlflowOnAzure extends Construct {
     const tags = props.tags ?? {};
     const namePrefix = props.namePrefix ?? 'mlflow';
 
+    const storage = props.storage ?? {};
+    const common = { resourceGroupName: props.resourceGroupName, location: props.location, cloud: storage.cloud };
+
+    if (props.encryption) {
+      this.encryption = new CustomerManagedKey(this, 'Encryption', {
+        ...props.encryption,
+        ...common,
+        tags: { ...tags, ...props.encryption.tags },
+      });
+    }
+
     this.store = new ArtifactStore(this, 'ArtifactStore', {
-      ...props.storage,
+      ...storage,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       accountName: props.storageAccountName,
-      tags: { ...tags, ...props.storage?.tags },
+      identityIds: this.encryption ? [...this.encryption.storageIdentityIds, ...(storage.identityIds ?? [])] : storage.identityIds,
+      customerManagedKey: this.encryption?.artifactStoreCustomerManagedKey() ?? storage.customerManagedKey,
+      network: props.privateEndpoints ? { ...storage.network, disablePublicNetworkAccess: true } : storage.network,
+      tags: { ...tags, ...storage.tags },
     });
+
+    if (props.privateEndpoints) {
+      this.privateEndpoints = new PrivateEndpoints(this, 'StoragePrivateEndpoints', {
+        ...props.privateEndpoints,
+        ...common,
+        name: `pe-${props.storageAccountName}`,
+        targetResourceId: this.store.accountId,
+        subresources: PrivateEndpoints.storageSubresources(this.store.hierarchicalNamespace),
+        tags: { ...tags, ...props.privateEndpoints.tags },
+      });
+    }
+
+    if (props.monitoring) {
+      this.monitoring = new ArtifactMonitoring(this, 'Monitoring', {
+        ...props.monitoring,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        storageAccountId: this.store.accountId,
+        name: namePrefix,
+        keyVaultId: props.monitoring.keyVaultId ?? this.encryption?.keyVaultId,
+        tags: { ...tags, ...props.monitoring.tags },
+      });
+    }
 
     this.namespace = new MlflowNamespace(this, 'Namespace', {
       name: props.namespace ?? 'mlflow',

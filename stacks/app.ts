@@ -1,7 +1,19 @@
 import { App, TerraformStack } from 'cdktf';
 import { MlflowDevStack } from './dev';
+import { MlflowProdStack } from './prod';
+import { MlflowSpStack } from './sp';
+import { MlflowChecks } from '../lib';
 
-/** Every example stack, by name. Tests build the same app as `npm run synth`. */
+/**
+ * Every example stack, each checked by the policy aspect (errors fail the synth). Tests build
+ * the same app as `npm run synth`.
+ */
 export function buildExampleStacks(app: App): TerraformStack[] {
-  return [new MlflowDevStack(app, 'mlflow-dev')];
+  const dev = new MlflowDevStack(app, 'mlflow-dev');
+  const sp = new MlflowSpStack(app, 'mlflow-sp');
+  const prod = new MlflowProdStack(app, 'mlflow-prod');
+  MlflowChecks.addTo(dev);
+  MlflowChecks.addTo(sp);
+  MlflowChecks.addTo(prod, { production: true });
+  return [dev, sp, prod];
 }

@@ -1,31 +1,49 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { ArtifactStore, StorageReplication } from '../lib';
+import { ExampleStack, exampleOutputs } from './common';
+import {
+  AksCluster,
+  ArtifactAuth,
+  KubernetesAuth,
+  MlflowBackendStore,
+  MlflowCheckId,
+  MlflowChecks,
+  MlflowOnAzure,
+  StorageReplication,
+} from '../lib';
 
 /**
- * mlflow-dev: a throwaway development environment (no deletion protection, LRS).
+ * mlflow-dev: a throwaway development environment. Account key auth (works with the chart's
+ * default image), SQLite in the pod, locally redundant storage, no deletion protection.
  */
-export class MlflowDevStack extends TerraformStack {
+export class MlflowDevStack extends ExampleStack {
   constructor(scope: Construct, id: string) {
-    super(scope, id);
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
-
+    super(scope, id, { sharedKeys: true });
     const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-mlflow-dev', location: 'westeurope' });
-    const store = new ArtifactStore(this, 'Artifacts', {
+
+    const cluster = AksCluster.fromLookup(this, 'Aks', { name: 'aks-mlflow-dev', resourceGroupName: 'rg-aks-dev' });
+    cluster.configureProviders(KubernetesAuth.clientCertificate());
+
+    const mlflow = new MlflowOnAzure(this, 'Mlflow', {
       resourceGroupName: rg.name,
       location: rg.location,
-      accountName: 'stmlflowdev001',
-      replication: StorageReplication.LRS,
-      sharedAccessKeyEnabled: true,
-      deletionProtection: false,
-      network: { allowAllNetworks: true },
+      storageAccountName: 'stmlflowdev001',
+      cluster,
+      auth: ArtifactAuth.accountKey(),
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      storage: {
+        replication: StorageReplication.LRS,
+        sharedAccessKeyEnabled: true,
+        deletionProtection: false,
+        softDeleteRetentionDays: 7,
+        network: { allowAllNetworks: true },
+      },
+      release: { proxyMultipartUpload: true },
       tags: { environment: 'dev', workload: 'mlflow' },
     });
+    exampleOutputs(this, mlflow, 'mlflow');
 
-    new TerraformOutput(this, 'artifact_uri', { value: store.artifactUri });
-    new TerraformOutput(this, 'storage_account', { value: store.accountName });
+    MlflowChecks.suppress(this, MlflowCheckId.NO_DELETE_PROTECTION, 'dev is throwaway: deletionProtection is off so `cdktf destroy` works; soft delete (7 days) still guards blobs');
+    MlflowChecks.suppress(this, MlflowCheckId.NO_DIAGNOSTICS, 'dev has no Log Analytics workspace to keep costs at zero; mlflow-prod has diagnostics and alerts');
   }
 }

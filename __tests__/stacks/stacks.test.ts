@@ -1,30 +1,60 @@
-import { Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import { buildExampleStacks } from '../../stacks/app';
-import { onlyResource } from '../util';
+import { onlyResource, resourcesOf } from '../util';
 
-function synthAll(): Map<string, string> {
-  const stacks = buildExampleStacks(Testing.app());
-  return new Map(stacks.map((s) => [s.node.id, Testing.synth(s)]));
+const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod'];
+
+function synthAll(): { app: App; json: Map<string, string> } {
+  const app = Testing.app();
+  const stacks = buildExampleStacks(app);
+  return { app, json: new Map(stacks.map((s) => [s.node.id, Testing.synth(s)])) };
 }
 
-const synthesized = synthAll();
+const { app, json: synthesized } = synthAll();
+const parsed = (name: string) => JSON.parse(synthesized.get(name)!);
+
+/** MLflow's helm values of a stack (one JSON document). */
+function helmValues(name: string): any {
+  const release = onlyResource(parsed(name), 'helm_release');
+  expect(release.values).toHaveLength(1);
+  return JSON.parse(release.values[0]);
+}
 
 describe('example stacks', () => {
-  test.each([...synthesized.keys()])('%s matches its snapshot', (name) => {
+  test('the app has exactly the three example stacks', () => {
+    expect([...synthesized.keys()]).toEqual(STACKS);
+  });
+
+  test.each(STACKS)('%s matches its snapshot', (name) => {
     expect(synthesized.get(name)).toMatchSnapshot();
   });
 
-  test.each([...synthesized.keys()])('%s synthesises deterministically', (name) => {
-    expect(synthAll().get(name)).toEqual(synthesized.get(name));
+  test.each(STACKS)('%s synthesises deterministically', (name) => {
+    expect(synthAll().json.get(name)).toEqual(synthesized.get(name));
   });
 
-  test.each([...synthesized.keys()])('%s uses a local backend with a relative state path', (name) => {
-    const json = JSON.parse(synthesized.get(name)!);
-    expect(json.terraform.backend).toEqual({ local: { path: `terraform.${name}.tfstate` } });
+  test.each(STACKS)('%s uses a local backend with a relative state path by default', (name) => {
+    expect(parsed(name).terraform.backend).toEqual({ local: { path: `terraform.${name}.tfstate` } });
   });
 
-  test.each([...synthesized.keys()])('%s emits the artifact store secure values explicitly', (name) => {
-    const json = JSON.parse(synthesized.get(name)!);
+  test.each(STACKS)('%s requires Terraform >= 1.11 (write-only secrets)', (name) => {
+    expect(parsed(name).terraform.required_version).toBe('>= 1.11.0');
+  });
+
+  test.each(STACKS)('%s: the policy checks find no error', (name) => {
+    const stack = app.node.findChild(name);
+    const errors = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/error');
+    expect(errors.map((e) => e.data)).toEqual([]);
+  });
+
+  test('mlflow-prod: no policy warning and no construct warning', () => {
+    const stack = app.node.findChild('mlflow-prod');
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
+    expect(warnings.map((w) => w.data)).toEqual([]);
+  });
+
+  test.each(STACKS)('%s emits the artifact store secure values explicitly', (name) => {
+    const json = parsed(name);
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account).toMatchObject({
       min_tls_version: 'TLS1_2',
@@ -32,11 +62,200 @@ describe('example stacks', () => {
       allow_nested_items_to_be_public: false,
       cross_tenant_replication_enabled: false,
       infrastructure_encryption_enabled: true,
+      local_user_enabled: false,
     });
     expect(typeof account.shared_access_key_enabled).toBe('boolean');
+    expect(account.default_to_oauth_authentication).toBe(!account.shared_access_key_enabled);
     expect(account.blob_properties.versioning_enabled).toBe(true);
     expect(account.blob_properties.delete_retention_policy.days).toBeGreaterThanOrEqual(7);
     expect(account.blob_properties.container_delete_retention_policy.days).toBeGreaterThanOrEqual(7);
+    expect(typeof account.lifecycle.prevent_destroy).toBe('boolean');
     expect(onlyResource(json, 'azurerm_storage_container').container_access_type).toBe('private');
+  });
+
+  test.each(STACKS)('%s: the provider uses Entra ID for storage exactly when shared keys are off', (name) => {
+    const json = parsed(name);
+    const account = onlyResource(json, 'azurerm_storage_account');
+    const provider = json.provider.azurerm[0];
+    expect(provider.storage_use_azuread).toBe(!account.shared_access_key_enabled);
+    expect(provider.features[0].key_vault[0]).toEqual({ purge_soft_delete_on_destroy: false, purge_soft_deleted_keys_on_destroy: false });
+  });
+
+  test.each(STACKS)('%s: sensitive variables have no default and no secret is a literal', (name) => {
+    const json = parsed(name);
+    for (const [, v] of Object.entries<any>(json.variable ?? {})) {
+      if (v.sensitive) expect(v.default).toBeUndefined();
+    }
+    for (const [, secret] of resourcesOf(json, 'kubernetes_secret_v1')) {
+      expect(secret.data).toBeUndefined();
+      expect(secret.binary_data).toBeUndefined();
+      for (const [key, value] of Object.entries<string>(secret.data_wo)) {
+        if (/SECRET|KEY|CONNECTION|password/i.test(key)) expect(value).toMatch(/^\$\{[^}]+\}$/);
+      }
+    }
+    const values = helmValues(name);
+    expect(JSON.stringify(values)).not.toMatch(/"(password|accessKey|connectionString)"\s*:\s*"[^"]/);
+    expect(onlyResource(json, 'helm_release').set_sensitive).toBeUndefined();
+  });
+
+  test.each(STACKS)('%s never emits the variables MLflow does not read', (name) => {
+    const text = synthesized.get(name)!;
+    for (const v of ['AZURE_STORAGE_KEY"', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT']) {
+      expect(text).not.toContain(v);
+    }
+  });
+
+  test.each(STACKS)('%s has the outputs a person needs', (name) => {
+    const outputs = Object.keys(parsed(name).output);
+    expect(outputs).toEqual(expect.arrayContaining(['tracking_url', 'artifact_uri', 'storage_account', 'verify_commands']));
+  });
+});
+
+describe('mlflow-dev: account key chain', () => {
+  const json = parsed('mlflow-dev');
+  const values = helmValues('mlflow-dev');
+  const secret = onlyResource(json, 'kubernetes_secret_v1');
+
+  test('the account key reaches the pod only through a write-only secret attached by name', () => {
+    expect(Object.keys(secret.data_wo)).toEqual(['AZURE_STORAGE_ACCESS_KEY']);
+    expect(secret.data_wo.AZURE_STORAGE_ACCESS_KEY).toMatch(/^\$\{azurerm_storage_account\.\w+\.primary_access_key\}$/);
+    expect(values.extraSecretNamesForEnvFrom).toEqual([expect.stringMatching(/^\$\{kubernetes_secret_v1\.\w+\.metadata\[0\]\.name\}$/)]);
+    expect(values.artifactRoot.azureBlob).toEqual(expect.objectContaining({ enabled: true, container: 'mlflow', path: 'artifacts' }));
+    expect(values.artifactRoot.azureBlob.accessKey).toBeUndefined();
+  });
+
+  test('shared keys on, deletion protection off, multipart upload on', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.shared_access_key_enabled).toBe(true);
+    expect(account.lifecycle).toEqual({ prevent_destroy: false });
+    expect(resourcesOf(json, 'azurerm_management_lock')).toHaveLength(0);
+    expect(values.extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD).toBe('true');
+  });
+
+  test('no role assignment and no identity: the key is the access', () => {
+    expect(resourcesOf(json, 'azurerm_role_assignment')).toHaveLength(0);
+    expect(resourcesOf(json, 'azurerm_user_assigned_identity')).toHaveLength(0);
+  });
+});
+
+describe('mlflow-sp: service principal chain', () => {
+  const json = parsed('mlflow-sp');
+  const values = helmValues('mlflow-sp');
+
+  test('the principal gets the container role, and its credentials come from variables', () => {
+    const role = onlyResource(json, 'azurerm_role_assignment');
+    expect(role).toMatchObject({
+      role_definition_name: 'Storage Blob Data Contributor',
+      principal_id: '${var.mlflow_sp_object_id}',
+      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.\w+\.resource_manager_id\}$/),
+    });
+    const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
+    const credentials = secrets.find((s) => 'AZURE_CLIENT_SECRET' in s.data_wo);
+    expect(credentials.data_wo).toMatchObject({
+      AZURE_CLIENT_ID: '${var.mlflow_sp_client_id}',
+      AZURE_TENANT_ID: '${var.mlflow_sp_tenant_id}',
+      AZURE_CLIENT_SECRET: '${var.mlflow_sp_client_secret}',
+    });
+    expect(json.variable.mlflow_sp_client_secret).toMatchObject({ sensitive: true });
+    expect(values.extraSecretNamesForEnvFrom).toHaveLength(1);
+  });
+
+  test('the database password comes from a write-only secret, never the values', () => {
+    const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
+    const db = secrets.find((s) => 'password' in s.data_wo);
+    expect(db.data_wo.password).toBe('${var.mlflow_db_password}');
+    expect(values.backendStore.existingDatabaseSecret).toMatchObject({ passwordKey: 'password' });
+    expect(values.backendStore.postgres.password).toBeUndefined();
+    expect(values.extraEnvVars.PGSSLMODE).toBe('require');
+  });
+
+  test('an image with azure-identity is set', () => {
+    expect(values.image).toMatchObject({ repository: 'crmlflowexample.azurecr.io/mlflow-azure', tag: '3.15.1' });
+  });
+});
+
+describe('mlflow-prod: workload identity chain and hardening', () => {
+  const json = parsed('mlflow-prod');
+  const values = helmValues('mlflow-prod');
+  const fic = onlyResource(json, 'azurerm_federated_identity_credential');
+  const identities = resourcesOf(json, 'azurerm_user_assigned_identity');
+  const [mlflowIdentityId] = identities.find(([, v]) => v.name === 'id-mlflow-artifacts')!;
+
+  test('federated credential: audience, issuer and the subject of the release service account', () => {
+    expect(fic.audience).toEqual(['api://AzureADTokenExchange']);
+    expect(fic.issuer).toMatch(/^\$\{data\.azurerm_kubernetes_cluster\.\w+\.oidc_issuer_url\}$/);
+    expect(fic.parent_id).toBe(`\${azurerm_user_assigned_identity.${mlflowIdentityId}.id}`);
+    const ns = onlyResource(json, 'kubernetes_namespace_v1');
+    expect(ns.metadata.name).toBe('mlflow');
+    expect(fic.subject).toMatch(new RegExp(`^system:serviceaccount:\\$\\{kubernetes_namespace_v1\\.\\w+\\.metadata\\[0\\]\\.name\\}:${values.serviceAccount.name}$`));
+    expect(onlyResource(json, 'helm_release').namespace).toMatch(/^\$\{kubernetes_namespace_v1\.\w+\.metadata\[0\]\.name\}$/);
+  });
+
+  test('service account annotation and pod label point at the same identity', () => {
+    expect(values.serviceAccount).toMatchObject({
+      create: true,
+      annotations: { 'azure.workload.identity/client-id': `\${azurerm_user_assigned_identity.${mlflowIdentityId}.client_id}` },
+    });
+    expect(values.extraPodLabels).toEqual(expect.objectContaining({ 'azure.workload.identity/use': 'true' }));
+  });
+
+  test('the blob role goes to that identity, scoped to the container', () => {
+    const roles = resourcesOf(json, 'azurerm_role_assignment').map(([, r]) => r);
+    const blob = roles.filter((r) => r.role_definition_name === 'Storage Blob Data Contributor');
+    expect(blob).toHaveLength(1);
+    expect(blob[0].principal_id).toBe(`\${azurerm_user_assigned_identity.${mlflowIdentityId}.principal_id}`);
+    expect(blob[0].scope).toMatch(/\.resource_manager_id\}$/);
+  });
+
+  test('no key, no connection string anywhere; no multipart upload', () => {
+    const text = synthesized.get('mlflow-prod')!;
+    expect(text).not.toMatch(/primary_access_key|primary_connection_string|AZURE_STORAGE_ACCESS_KEY|AZURE_STORAGE_CONNECTION_STRING/);
+    expect(values.extraSecretNamesForEnvFrom ?? []).toEqual([]);
+    expect(values.extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD).toBeUndefined();
+  });
+
+  test('storage: shared keys off, geo-zone-redundant, point-in-time restore, private only, CMK', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account).toMatchObject({
+      shared_access_key_enabled: false,
+      default_to_oauth_authentication: true,
+      account_replication_type: 'RAGZRS',
+      public_network_access_enabled: false,
+      lifecycle: { prevent_destroy: true },
+      identity: { type: 'UserAssigned' },
+    });
+    expect(account.blob_properties.restore_policy).toEqual({ days: 29 });
+    expect(account.blob_properties.change_feed_enabled).toBe(true);
+    expect(account.network_rules).toMatchObject({ default_action: 'Deny', bypass: ['AzureServices'] });
+    expect(account.customer_managed_key.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\.\w+\.versionless_id\}$/);
+    expect(account.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_role_assignment\./)]));
+    expect(onlyResource(json, 'azurerm_management_lock').lock_level).toBe('CanNotDelete');
+  });
+
+  test('key vault: purge protection, RBAC, firewall Deny, prevent_destroy', () => {
+    expect(onlyResource(json, 'azurerm_key_vault')).toMatchObject({
+      purge_protection_enabled: true,
+      rbac_authorization_enabled: true,
+      public_network_access_enabled: false,
+      network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(onlyResource(json, 'azurerm_key_vault_key')).toMatchObject({ key_type: 'RSA', key_size: 3072, lifecycle: { prevent_destroy: true } });
+  });
+
+  test('private endpoints for blob and the vault, diagnostics on the blob service, alerts', () => {
+    const subresources = resourcesOf(json, 'azurerm_private_endpoint').flatMap(([, pe]) => pe.private_service_connection.subresource_names);
+    expect(subresources.sort()).toEqual(['blob', 'vault']);
+    const targets = resourcesOf(json, 'azurerm_monitor_diagnostic_setting').map(([, d]) => d.target_resource_id);
+    expect(targets).toEqual(expect.arrayContaining([expect.stringMatching(/\/blobServices\/default$/)]));
+    expect(resourcesOf(json, 'azurerm_monitor_metric_alert').length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('ingress with TLS and aligned large-artifact timeouts; autoscaling with postgres', () => {
+    expect(values.ingress).toMatchObject({ enabled: true, className: 'nginx' });
+    expect(values.ingress.annotations).toEqual(expect.objectContaining({ 'nginx.ingress.kubernetes.io/proxy-body-size': expect.any(String) }));
+    expect(values.extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT).toBe('600');
+    expect(values.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
+    expect(values.serverAllowedHosts).toEqual(expect.arrayContaining(['mlflow.example.com']));
   });
 });

@@ -162,7 +162,15 @@ export function fitsChartAzureBlob(location: MlflowArtifactLocation): boolean {
   if (location.hierarchicalNamespace) return false;
   const given = location.artifactUri;
   if (given === undefined || Token.isUnresolved(given)) return true;
-  return given.replace(/\/+$/, '') === chartAzureBlobUri(location).replace(/\/+$/, '');
+  const trim = (uri: string) => uri.replace(/\/+$/, '');
+  if (Token.isUnresolved(location.accountName)) {
+    // The account name is a reference (e.g. ArtifactStore.accountName) while the given URI
+    // names it literally: compare everything but the account.
+    const [before, after] = trim(chartAzureBlobUri({ ...location, accountName: '\u0000' })).split('\u0000');
+    const g = trim(given);
+    return g.startsWith(before) && g.endsWith(after) && /^[a-z0-9]{3,24}$/.test(g.slice(before.length, g.length - after.length));
+  }
+  return trim(given) === trim(chartAzureBlobUri(location));
 }
 
 /**

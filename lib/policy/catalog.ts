@@ -41,7 +41,7 @@ export const RULES: readonly CheckRuleInfo[] = [
     severity: E,
     title: 'Secret written as a literal',
     description:
-      'A literal (not a ${...} reference) non-empty value in: kubernetes_secret(_v1) data, data_wo, binary_data or binary_data_wo; helm_release set_sensitive, set_wo or repository_password; helm_release values or set entries under a secret key (password, adminPassword, accessKey, connectionString, clientSecret, flaskServerSecretKey, awsSecretAccessKey, AZURE_CLIENT_SECRET, AZURE_STORAGE_ACCESS_KEY, AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, sasToken, secretKey, apiKey); azurerm_key_vault_secret value or value_wo; or a sensitive Terraform variable with a default.',
+      'A literal (not a ${...} reference) non-empty value in: kubernetes_secret(_v1) binary_data or binary_data_wo, or data or data_wo under a secret-looking key (password, secret, token, key, connection, credential, private, cert; plain settings such as a user name or AZURE_CLIENT_ID may be literals); helm_release set_sensitive, set_wo or repository_password; helm_release values or set entries under a secret key (password, adminPassword, accessKey, connectionString, clientSecret, flaskServerSecretKey, awsSecretAccessKey, AZURE_CLIENT_SECRET, AZURE_STORAGE_ACCESS_KEY, AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, sasToken, secretKey, apiKey); azurerm_key_vault_secret value or value_wo; or a sensitive Terraform variable with a default.',
     fix: 'Pass secrets in as sensitive Terraform variables without defaults (or reference the resource that creates them), and write Kubernetes secrets with dataWo + dataWoRevision.',
   },
   {

@@ -53,6 +53,16 @@ const SECRET_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
+/**
+ * Keys of a Kubernetes secret whose values are secrets. Secrets also carry plain settings
+ * (a user name, AZURE_CLIENT_ID, AZURE_AUTHORITY_HOST) that may be literals.
+ */
+const SECRET_KEY_PATTERN = /pass(word|wd)?|secret|token|key|connection|credential|private|cert/i;
+
+function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase()) || SECRET_KEY_PATTERN.test(key);
+}
+
 /** Environment variables that make MLflow skip identity auth. */
 const KEY_VARIABLES = ['AZURE_STORAGE_ACCESS_KEY', 'AZURE_STORAGE_CONNECTION_STRING'];
 
@@ -298,7 +308,7 @@ function kubernetesSecret(e: ElementConfig, identity: string | undefined, add: A
   const keys: string[] = [];
   for (const field of SECRET_MAPS) {
     for (const [key, value] of mapEntries(e.config[field])) {
-      if (isLiteralValue(value)) literal.push(`${field}.${key}`);
+      if (isLiteralValue(value) && (field.startsWith('binary') || isSecretKey(key))) literal.push(`${field}.${key}`);
       if (KEY_VARIABLES.includes(key) && value !== '' && value !== null && value !== undefined) keys.push(`${field}.${key}`);
     }
   }

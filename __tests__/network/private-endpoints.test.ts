@@ -1,0 +1,213 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { AzureCloud } from '../../lib/core/cloud';
+import { PrivateEndpoints, PrivateEndpointsProps, PrivateLinkSubresource } from '../../lib/network';
+import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
+
+const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stmlflowtest01';
+const VAULT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-mlflow';
+const SUBNET_ID = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/endpoints';
+const VNET_ID = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks';
+const HUB_VNET_ID = '/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub';
+const BLOB_ZONE_ID = '/subscriptions/s/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net';
+const DFS_ZONE_ID = '/subscriptions/s/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.dfs.core.windows.net';
+
+const base: PrivateEndpointsProps = {
+  resourceGroupName: 'rg',
+  location: 'westeurope',
+  name: 'stmlflowtest01',
+  targetResourceId: ACCOUNT_ID,
+  subresources: [PrivateLinkSubresource.BLOB],
+  subnetId: SUBNET_ID,
+  virtualNetworkIds: [VNET_ID],
+};
+
+function synth(props: Partial<PrivateEndpointsProps> = {}): { stack: TerraformStack; pe: PrivateEndpoints; json: any; out: string } {
+  const stack = testStack();
+  const pe = new PrivateEndpoints(stack, 'Endpoints', { ...base, ...props });
+  const out = Testing.synth(stack);
+  return { stack, pe, json: JSON.parse(out), out };
+}
+
+describe('PrivateEndpoints with created zones', () => {
+  const { stack, pe, json, out } = synth();
+
+  test('the endpoint connects the blob sub-resource automatically, in the subnet', () => {
+    expect(out).toHaveResourceWithProperties({ tfResourceType: 'azurerm_private_endpoint' }, {
+      name: 'stmlflowtest01-blob-pe',
+      subnet_id: SUBNET_ID,
+      private_service_connection: {
+        name: 'stmlflowtest01-blob-psc',
+        private_connection_resource_id: ACCOUNT_ID,
+        subresource_names: ['blob'],
+        is_manual_connection: false,
+      },
+    });
+  });
+
+  test('the zone is privatelink.blob.core.windows.net and the endpoint registers in it', () => {
+    const zone = onlyResource(json, 'azurerm_private_dns_zone');
+    expect(zone.name).toBe('privatelink.blob.core.windows.net');
+    const zoneId = ref(stack, pe.zones[0].id);
+    expect(onlyResource(json, 'azurerm_private_endpoint').private_dns_zone_group).toEqual({
+      name: 'default',
+      private_dns_zone_ids: [zoneId],
+    });
+    expect(ref(stack, pe.privateDnsZoneIds.blob)).toBe(zoneId);
+  });
+
+  test('the zone is linked to the virtual network with auto-registration off', () => {
+    expect(out).toHaveResourceWithProperties({ tfResourceType: 'azurerm_private_dns_zone_virtual_network_link' }, {
+      name: 'vnet-aks-link',
+      virtual_network_id: VNET_ID,
+      registration_enabled: false,
+      private_dns_zone_name: ref(stack, pe.zones[0].name),
+    });
+  });
+
+  test('outputs by sub-resource', () => {
+    expect(Object.keys(pe.endpoints)).toEqual(['blob']);
+    expect(ref(stack, pe.privateEndpointIds.blob)).toMatch(/^\$\{azurerm_private_endpoint\.Endpoints_EndpointBlob_[0-9A-F]+\.id\}$/);
+    expect(ref(stack, pe.privateIpAddresses.blob)).toMatch(/private_service_connection\[0\]\.private_ip_address|private_service_connection\.private_ip_address/);
+    expect(pe.dependables).toHaveLength(2);
+  });
+});
+
+describe('PrivateEndpoints options', () => {
+  test('hierarchical namespace: blob and dfs endpoints, each with its own zone', () => {
+    const { json } = synth({ subresources: PrivateEndpoints.storageSubresources(true), virtualNetworkIds: [VNET_ID, HUB_VNET_ID] });
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r.private_service_connection.subresource_names)).toEqual([['blob'], ['dfs']]);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone').map(([, r]) => r.name)).toEqual([
+      'privatelink.blob.core.windows.net',
+      'privatelink.dfs.core.windows.net',
+    ]);
+    const links = resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link').map(([, r]) => [r.name, r.registration_enabled]);
+    expect(links).toEqual([['vnet-aks-link', false], ['vnet-hub-link', false], ['vnet-aks-link', false], ['vnet-hub-link', false]]);
+  });
+
+  test('storageSubresources without hierarchical namespace is blob only', () => {
+    expect(PrivateEndpoints.storageSubresources(false)).toEqual([PrivateLinkSubresource.BLOB]);
+  });
+
+  test('key vault: vault sub-resource and privatelink.vaultcore.azure.net', () => {
+    const { json } = synth({ name: 'kv-mlflow', targetResourceId: VAULT_ID, subresources: [PrivateLinkSubresource.VAULT] });
+    expect(onlyResource(json, 'azurerm_private_endpoint').private_service_connection.subresource_names).toEqual(['vault']);
+    expect(onlyResource(json, 'azurerm_private_dns_zone').name).toBe('privatelink.vaultcore.azure.net');
+  });
+
+  test.each([
+    [AzureCloud.CHINA, PrivateLinkSubresource.BLOB, 'privatelink.blob.core.chinacloudapi.cn'],
+    [AzureCloud.CHINA, PrivateLinkSubresource.DFS, 'privatelink.dfs.core.chinacloudapi.cn'],
+    [AzureCloud.CHINA, PrivateLinkSubresource.VAULT, 'privatelink.vaultcore.azure.cn'],
+    [AzureCloud.US_GOVERNMENT, PrivateLinkSubresource.BLOB, 'privatelink.blob.core.usgovcloudapi.net'],
+    [AzureCloud.US_GOVERNMENT, PrivateLinkSubresource.DFS, 'privatelink.dfs.core.usgovcloudapi.net'],
+    [AzureCloud.US_GOVERNMENT, PrivateLinkSubresource.VAULT, 'privatelink.vaultcore.usgovcloudapi.net'],
+    [AzureCloud.PUBLIC, PrivateLinkSubresource.DFS, 'privatelink.dfs.core.windows.net'],
+  ])('zone name in %s for %s is %s', (cloud, sub, zone) => {
+    expect(PrivateEndpoints.privateDnsZoneName(sub, cloud)).toBe(zone);
+  });
+
+  test('China cloud zones are created with the China suffix', () => {
+    const { json } = synth({ cloud: AzureCloud.CHINA });
+    expect(onlyResource(json, 'azurerm_private_dns_zone').name).toBe('privatelink.blob.core.chinacloudapi.cn');
+  });
+
+  test('existing zones: no zone, no link, the given ids in the zone groups', () => {
+    const { json, pe } = synth({
+      subresources: [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.DFS],
+      virtualNetworkIds: undefined,
+      privateDnsZoneIds: { blob: BLOB_ZONE_ID, dfs: DFS_ZONE_ID },
+    });
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toHaveLength(0);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link')).toHaveLength(0);
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r.private_dns_zone_group)).toEqual([
+      { name: 'default', private_dns_zone_ids: [BLOB_ZONE_ID] },
+      { name: 'default', private_dns_zone_ids: [DFS_ZONE_ID] },
+    ]);
+    expect(pe.privateDnsZoneIds).toEqual({ blob: BLOB_ZONE_ID, dfs: DFS_ZONE_ID });
+  });
+
+  test('zones in their own resource group', () => {
+    const { json } = synth({ privateDnsZoneResourceGroupName: 'rg-dns' });
+    expect(onlyResource(json, 'azurerm_private_dns_zone').resource_group_name).toBe('rg-dns');
+    expect(onlyResource(json, 'azurerm_private_endpoint').resource_group_name).toBe('rg');
+  });
+
+  test('no zones and no zone ids: no DNS zone group, with a warning', () => {
+    const { json, stack } = synth({ createPrivateDnsZones: false, virtualNetworkIds: undefined });
+    expect(onlyResource(json, 'azurerm_private_endpoint').private_dns_zone_group).toBeUndefined();
+    expect(warningsOf(stack).join('\n')).toMatch(/no DNS zone group/);
+  });
+
+  test('created zones without virtual networks warn', () => {
+    const { stack } = synth({ virtualNetworkIds: [] });
+    expect(warningsOf(stack).join('\n')).toMatch(/linked to no virtual network/);
+  });
+
+  test('tokens are not validated as literals', () => {
+    const stack = testStack();
+    const other = new PrivateEndpoints(stack, 'A', base);
+    expect(() => new PrivateEndpoints(stack, 'B', {
+      ...base,
+      name: 'second',
+      targetResourceId: other.privateEndpointIds.blob,
+      subnetId: other.privateEndpointIds.blob,
+      virtualNetworkIds: undefined,
+      privateDnsZoneIds: { blob: other.privateDnsZoneIds.blob },
+    })).not.toThrow();
+    expect(resourcesOf(synthJson(stack), 'azurerm_private_endpoint')).toHaveLength(2);
+  });
+});
+
+describe('PrivateEndpoints validation', () => {
+  const make = (props: Partial<PrivateEndpointsProps>) => () => new PrivateEndpoints(testStack(), 'Endpoints', { ...base, ...props });
+
+  test('a private endpoint without a subnet', () => {
+    expect(errorOf(make({ subnetId: '' }))).toMatch(/subnetId = "": is required: a private endpoint is always placed in a subnet/);
+    expect(errorOf(make({ subnetId: undefined as unknown as string }))).toMatch(/subnetId = undefined: is required/);
+  });
+
+  test('a subnet id that is not a subnet', () => {
+    expect(errorOf(make({ subnetId: VNET_ID }))).toMatch(/subnetId = ".*vnet-aks": must be a subnet resource id/);
+  });
+
+  test('zone ids conflict with creating zones', () => {
+    const msg = errorOf(make({ privateDnsZoneIds: { blob: BLOB_ZONE_ID }, createPrivateDnsZones: true }));
+    expect(msg).toMatch(/createPrivateDnsZones = true: conflicts with privateDnsZoneIds/);
+    expect(msg).toMatch(/virtualNetworkIds = \[".*vnet-aks"\]: conflicts with privateDnsZoneIds/);
+    expect(msg).toMatch(/2 invalid props/);
+  });
+
+  test('virtual networks without created zones', () => {
+    expect(errorOf(make({ createPrivateDnsZones: false }))).toMatch(/virtualNetworkIds = .*: needs createPrivateDnsZones: true/);
+  });
+
+  test('a zone id missing for a sub-resource, or one too many', () => {
+    const msg = errorOf(make({
+      subresources: [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.DFS],
+      virtualNetworkIds: undefined,
+      privateDnsZoneIds: { blob: BLOB_ZONE_ID, vault: 'x' },
+    }));
+    expect(msg).toMatch(/privateDnsZoneIds.dfs = undefined: is missing: every sub-resource needs a zone \(privatelink.dfs.core.windows.net\)/);
+    expect(msg).toMatch(/privateDnsZoneIds.vault = "x": has no matching entry in subresources/);
+  });
+
+  test('a zone id of the wrong zone', () => {
+    expect(errorOf(make({ virtualNetworkIds: undefined, privateDnsZoneIds: { blob: DFS_ZONE_ID } })))
+      .toMatch(/privateDnsZoneIds.blob = ".*privatelink.dfs.core.windows.net": must be the id of the private DNS zone privatelink.blob.core.windows.net/);
+  });
+
+  test('a sub-resource that does not belong to the target', () => {
+    expect(errorOf(make({ subresources: [PrivateLinkSubresource.VAULT] })))
+      .toMatch(/subresources\[0\] = "vault": belongs to a Microsoft.KeyVault\/vaults resource/);
+  });
+
+  test('no, unknown or repeated sub-resources', () => {
+    expect(errorOf(make({ subresources: [] }))).toMatch(/subresources = \[\]: must list at least one sub-resource/);
+    expect(errorOf(make({ subresources: ['file' as PrivateLinkSubresource] }))).toMatch(/subresources\[0\] = "file": must be one of "blob", "dfs", "vault"/);
+    expect(errorOf(make({ subresources: [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.BLOB] }))).toMatch(/must not list a sub-resource twice/);
+  });
+
+  test('the base name', () => {
+    expect(errorOf(make({ name: '-bad' }))).toMatch(/name = "-bad": must be 1 to 52 letters/);
+  });
+});

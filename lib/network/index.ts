@@ -1,0 +1,2 @@
+export { PrivateLinkSubresource } from './zones';
+export * from './private-endpoints';

@@ -1,0 +1,274 @@
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { Annotations, ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { PrivateLinkSubresource, privateDnsZoneNameFor, SUBRESOURCE_TARGET_TYPE } from './zones';
+import { AzureCloud } from '../core/cloud';
+import { isLiteral, Problems } from '../core/validation';
+
+/**
+ * Where private endpoints go and how their DNS resolves (what the pattern passes through).
+ */
+export interface PrivateEndpointsOptions {
+  /**
+   * Resource id of the subnet the endpoints' network interfaces are placed in. Required: a
+   * private endpoint always lives in a subnet.
+   */
+  readonly subnetId: string;
+  /**
+   * Existing private DNS zones, by sub-resource (`{ blob: <zone id>, dfs: <zone id> }`), for
+   * hub-and-spoke setups where the zones are managed centrally. Every sub-resource needs one.
+   * Cannot be combined with `createPrivateDnsZones: true` or `virtualNetworkIds`.
+   * @default - the construct creates the zones
+   */
+  readonly privateDnsZoneIds?: { [subresource: string]: string };
+  /**
+   * Create the `privatelink.*` private DNS zones (one per sub-resource) and link them to
+   * `virtualNetworkIds`. `false` without `privateDnsZoneIds` creates endpoints without a DNS
+   * zone group (DNS is then managed elsewhere, e.g. by Azure Policy): a warning says so.
+   * @default true unless privateDnsZoneIds is given
+   */
+  readonly createPrivateDnsZones?: boolean;
+  /**
+   * Virtual networks the created zones are linked to (auto-registration off), typically the AKS
+   * virtual network and the network the Terraform runner is in.
+   * @default []
+   */
+  readonly virtualNetworkIds?: string[];
+  /**
+   * Resource group of the created private DNS zones. A zone name is unique within a resource
+   * group: two `PrivateEndpoints` creating the same zone in one group collide; pass the first's
+   * `privateDnsZoneIds` to the second instead.
+   * @default resourceGroupName
+   */
+  readonly privateDnsZoneResourceGroupName?: string;
+  /**
+   * Tags on every resource.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Props of {@link PrivateEndpoints}.
+ */
+export interface PrivateEndpointsProps extends PrivateEndpointsOptions {
+  /** Resource group of the private endpoints. */
+  readonly resourceGroupName: string;
+  /** Azure region of the private endpoints: the region of the subnet's virtual network. */
+  readonly location: string;
+  /**
+   * Base name of the endpoints: each one is named `<name>-<subresource>-pe` (for example the
+   * storage account or key vault name). 1 to 52 letters, digits, `_`, `.` and `-`, starting with
+   * a letter or digit and ending with a letter, digit or `_`.
+   */
+  readonly name: string;
+  /** Resource id of the storage account or key vault the endpoints connect to. */
+  readonly targetResourceId: string;
+  /**
+   * The sub-resources to connect, one endpoint each: `blob` (plus `dfs` when hierarchical
+   * namespace is on, see {@link PrivateEndpoints.storageSubresources}) for a storage account,
+   * `vault` for a key vault.
+   */
+  readonly subresources: PrivateLinkSubresource[];
+  /**
+   * The Azure cloud, which decides the `privatelink.*` zone names.
+   * @default AzureCloud.PUBLIC
+   */
+  readonly cloud?: AzureCloud;
+}
+
+/**
+ * Private endpoints for one storage account or key vault, one per sub-resource, each with a
+ * private DNS zone group so that `<name>.blob.core.windows.net` resolves to the private IP
+ * inside the linked virtual networks.
+ *
+ * Endpoints alone do not close the public endpoint: set the storage account's
+ * `network.disablePublicNetworkAccess: true` (the pattern does it when it creates endpoints)
+ * and the key vault's `disablePublicNetworkAccess`. With `shared_access_key_enabled = false`
+ * the azurerm provider must be configured with `storage_use_azuread = true`, and the
+ * machine running Terraform must reach the data plane (through these endpoints, an allowed
+ * IP or an allowed subnet) for containers, queues and keys.
+ */
+export class PrivateEndpoints extends Construct {
+  /**
+   * The sub-resources a storage account needs: `blob`, plus `dfs` with hierarchical namespace.
+   */
+  public static storageSubresources(hierarchicalNamespace: boolean): PrivateLinkSubresource[] {
+    return hierarchicalNamespace
+      ? [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.DFS]
+      : [PrivateLinkSubresource.BLOB];
+  }
+
+  /**
+   * The `privatelink.*` private DNS zone name of a sub-resource, e.g.
+   * `privatelink.blob.core.windows.net`.
+   */
+  public static privateDnsZoneName(subresource: PrivateLinkSubresource, cloud: AzureCloud = AzureCloud.PUBLIC): string {
+    return privateDnsZoneNameFor(subresource, cloud);
+  }
+
+  /** The private endpoints, by sub-resource. */
+  public readonly endpoints: { [subresource: string]: PrivateEndpoint };
+  /** Private endpoint resource ids, by sub-resource. */
+  public readonly privateEndpointIds: { [subresource: string]: string };
+  /** Private IP addresses of the endpoints, by sub-resource. */
+  public readonly privateIpAddresses: { [subresource: string]: string };
+  /** The private DNS zone ids used (created or given), by sub-resource; empty without DNS zone groups. */
+  public readonly privateDnsZoneIds: { [subresource: string]: string };
+  /** The zones this construct created. */
+  public readonly zones: PrivateDnsZone[];
+  /** The virtual network links this construct created. */
+  public readonly links: PrivateDnsZoneVirtualNetworkLink[];
+  /** What must exist before anything reaches the target privately: the endpoints and links. */
+  public readonly dependables: ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: PrivateEndpointsProps) {
+    super(scope, id);
+    const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
+    validatePrivateEndpointsProps(props, create);
+    const cloud = props.cloud ?? AzureCloud.PUBLIC;
+    const tags = props.tags ?? {};
+    const vnets = props.virtualNetworkIds ?? [];
+
+    if (!create && props.privateDnsZoneIds === undefined) {
+      Annotations.of(this).addWarning(
+        'createPrivateDnsZones = false without privateDnsZoneIds: the private endpoints get no DNS zone group, so names resolve to the public IP unless DNS is managed elsewhere (e.g. Azure Policy).',
+      );
+    }
+    if (create && vnets.length === 0) {
+      Annotations.of(this).addWarning(
+        'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them.',
+      );
+    }
+
+    this.endpoints = {};
+    this.privateEndpointIds = {};
+    this.privateIpAddresses = {};
+    this.privateDnsZoneIds = {};
+    this.zones = [];
+    this.links = [];
+
+    for (const sub of props.subresources) {
+      const suffix = idSuffix(sub);
+      let zoneId: string | undefined = props.privateDnsZoneIds?.[sub];
+      if (create) {
+        const zone = new PrivateDnsZone(this, `Zone${suffix}`, {
+          name: privateDnsZoneNameFor(sub, cloud),
+          resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
+          tags,
+        });
+        this.zones.push(zone);
+        zoneId = zone.id;
+        vnets.forEach((vnetId, i) => {
+          this.links.push(new PrivateDnsZoneVirtualNetworkLink(this, `Link${suffix}${i}`, {
+            name: `${linkName(vnetId, i)}-link`,
+            resourceGroupName: zone.resourceGroupName,
+            privateDnsZoneName: zone.name,
+            virtualNetworkId: vnetId,
+            registrationEnabled: false,
+            tags,
+          }));
+        });
+      }
+      const endpoint = new PrivateEndpoint(this, `Endpoint${suffix}`, {
+        name: `${props.name}-${sub}-pe`,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        subnetId: props.subnetId,
+        privateServiceConnection: {
+          name: `${props.name}-${sub}-psc`,
+          privateConnectionResourceId: props.targetResourceId,
+          subresourceNames: [sub],
+          isManualConnection: false,
+        },
+        privateDnsZoneGroup: zoneId !== undefined ? { name: 'default', privateDnsZoneIds: [zoneId] } : undefined,
+        tags,
+      });
+      this.endpoints[sub] = endpoint;
+      this.privateEndpointIds[sub] = endpoint.id;
+      this.privateIpAddresses[sub] = endpoint.privateServiceConnection.privateIpAddress;
+      if (zoneId !== undefined) this.privateDnsZoneIds[sub] = zoneId;
+    }
+    this.dependables = [...Object.values(this.endpoints), ...this.links];
+  }
+}
+
+function idSuffix(sub: PrivateLinkSubresource): string {
+  return sub.charAt(0).toUpperCase() + sub.slice(1);
+}
+
+/** The virtual network's own name when the id is a literal, else its position. */
+function linkName(vnetId: string, index: number): string {
+  if (isLiteral(vnetId)) {
+    const m = /\/virtualNetworks\/([^/]+)\/?$/i.exec(vnetId);
+    if (m) return m[1];
+  }
+  return `vnet${index}`;
+}
+
+function validatePrivateEndpointsProps(props: PrivateEndpointsProps, create: boolean): void {
+  const p = new Problems('PrivateEndpoints');
+  p.matches(
+    'name',
+    props.name,
+    /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,50}[A-Za-z0-9_])?$/,
+    'must be 1 to 52 letters, digits, "_", "." and "-", starting with a letter or digit and ending with a letter, digit or "_" (endpoint names add "-<subresource>-pe", at most 64 characters)',
+  );
+  if (props.subnetId === undefined || props.subnetId === null || (isLiteral(props.subnetId) && props.subnetId.trim() === '')) {
+    p.add('subnetId', props.subnetId, 'is required: a private endpoint is always placed in a subnet');
+  } else {
+    p.matches('subnetId', props.subnetId, /\/subnets\/[^/]+$/i, 'must be a subnet resource id (…/virtualNetworks/<vnet>/subnets/<subnet>)');
+  }
+  const subs = props.subresources ?? [];
+  p.require(subs.length > 0, 'subresources', subs, 'must list at least one sub-resource');
+  const allowed = Object.values(PrivateLinkSubresource) as string[];
+  subs.forEach((s, i) => p.oneOf<string>(`subresources[${i}]`, s, allowed));
+  p.require(new Set(subs).size === subs.length, 'subresources', subs, 'must not list a sub-resource twice');
+
+  if (isLiteral(props.targetResourceId)) {
+    const target = props.targetResourceId.toLowerCase();
+    subs.forEach((s, i) => {
+      const type = SUBRESOURCE_TARGET_TYPE[s];
+      if (type !== undefined && !target.includes(`/providers/${type.toLowerCase()}/`)) {
+        p.add(`subresources[${i}]`, s, `belongs to a ${type} resource, but targetResourceId is ${JSON.stringify(props.targetResourceId)}`);
+      }
+    });
+  }
+
+  const zoneIds = props.privateDnsZoneIds;
+  const vnets = props.virtualNetworkIds ?? [];
+  if (zoneIds !== undefined) {
+    if (props.createPrivateDnsZones === true) {
+      p.add('createPrivateDnsZones', true, 'conflicts with privateDnsZoneIds: either the construct creates the zones or you give existing ones');
+    }
+    if (vnets.length > 0) {
+      p.add('virtualNetworkIds', vnets, 'conflicts with privateDnsZoneIds: links are created only for zones this construct creates; link existing zones where they are managed');
+    }
+    const cloud = props.cloud ?? AzureCloud.PUBLIC;
+    for (const s of subs) {
+      const zid = zoneIds[s];
+      if (zid === undefined) {
+        p.add(`privateDnsZoneIds.${s}`, undefined, `is missing: every sub-resource needs a zone (${privateDnsZoneNameFor(s, cloud)})`);
+      } else if (isLiteral(zid)) {
+        const expected = privateDnsZoneNameFor(s, cloud);
+        const m = /\/privateDnsZones\/([^/]+)\/?$/i.exec(zid);
+        p.require(
+          m !== null && m[1].toLowerCase() === expected,
+          `privateDnsZoneIds.${s}`,
+          zid,
+          `must be the id of the private DNS zone ${expected}`,
+        );
+      }
+    }
+    for (const key of Object.keys(zoneIds)) {
+      if (!(subs as string[]).includes(key)) {
+        p.add(`privateDnsZoneIds.${key}`, zoneIds[key], `has no matching entry in subresources (${JSON.stringify(subs)})`);
+      }
+    }
+  } else if (!create && vnets.length > 0) {
+    p.add('virtualNetworkIds', vnets, 'needs createPrivateDnsZones: true (links are made for created zones only)');
+  }
+  p.throwIfAny();
+}

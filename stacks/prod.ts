@@ -1,0 +1,84 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { Construct } from 'constructs';
+import { ExampleStack, exampleOutputs } from './common';
+import {
+  AksCluster,
+  ArtifactAuth,
+  KubernetesAuth,
+  MlflowBackendStore,
+  MlflowIngressController,
+  MlflowOnAzure,
+  StorageReplication,
+} from '../lib';
+
+/**
+ * mlflow-prod: what a security review signs. Workload identity (no key or secret for
+ * storage anywhere), shared keys off, customer-managed key in a firewalled Key Vault with
+ * purge protection, private endpoints for blob storage and the vault, diagnostics and alerts,
+ * geo-zone-redundant storage with point-in-time restore, delete lock and prevent_destroy.
+ */
+export class MlflowProdStack extends ExampleStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { sharedKeys: false });
+    const rg = new ResourceGroup(this, 'ResourceGroup', { name: 'rg-mlflow-prod', location: 'westeurope' });
+
+    const dbPassword = this.secretVariable('mlflow_db_password', 'Password of the MLflow PostgreSQL user');
+    const privateEndpointSubnetId = this.inputVariable('private_endpoint_subnet_id', 'Subnet for the private endpoints of storage and Key Vault');
+    const vnetId = this.inputVariable('vnet_id', 'VNet the private DNS zones are linked to (the AKS VNet)');
+    const alertEmail = this.inputVariable('alert_email', 'E-mail address that receives the storage alerts');
+
+    const cluster = AksCluster.fromLookup(this, 'Aks', { name: 'aks-mlflow-prod', resourceGroupName: 'rg-aks-prod' });
+    cluster.configureProviders(KubernetesAuth.kubelogin());
+
+    const mlflow = new MlflowOnAzure(this, 'Mlflow', {
+      resourceGroupName: rg.name,
+      location: rg.location,
+      storageAccountName: 'stmlflowprod001',
+      cluster,
+      auth: ArtifactAuth.workloadIdentity(),
+      backendStore: MlflowBackendStore.postgres({
+        host: 'psql-mlflow-prod.postgres.database.azure.com',
+        database: 'mlflow',
+        user: 'mlflow',
+        password: dbPassword.stringValue,
+      }),
+      storage: {
+        replication: StorageReplication.RAGZRS,
+        softDeleteRetentionDays: 30,
+        pointInTimeRestoreDays: 29,
+        changeFeedRetentionDays: 90,
+        lifecycle: { coolAfterDays: 90, deleteNoncurrentVersionsAfterDays: 90 },
+      },
+      encryption: {
+        keyVaultName: 'kv-mlflow-prod-001',
+        privateEndpoint: { subnetId: privateEndpointSubnetId.stringValue, virtualNetworkIds: [vnetId.stringValue] },
+        network: { disablePublicNetworkAccess: true },
+      },
+      privateEndpoints: {
+        subnetId: privateEndpointSubnetId.stringValue,
+        virtualNetworkIds: [vnetId.stringValue],
+      },
+      monitoring: {
+        logRetentionDays: 90,
+        actionGroup: {
+          name: 'ag-mlflow-prod',
+          shortName: 'mlflowprod',
+          emailReceivers: [{ name: 'platform-oncall', emailAddress: alertEmail.stringValue }],
+        },
+      },
+      release: {
+        image: { repository: 'crmlflowprod.azurecr.io/mlflow-azure', tag: '3.15.1' },
+        ingress: {
+          host: 'mlflow.example.com',
+          controller: MlflowIngressController.NGINX,
+          className: 'nginx',
+          tlsSecretName: 'mlflow-tls',
+        },
+        autoscaling: { minReplicas: 2, maxReplicas: 6 },
+        resources: { cpuRequest: '500m', memoryRequest: '2Gi', cpuLimit: '2', memoryLimit: '4Gi' },
+      },
+      tags: { 'environment': 'production', 'workload': 'mlflow', 'data-classification': 'confidential' },
+    });
+    exampleOutputs(this, mlflow, 'mlflow');
+  }
+}
