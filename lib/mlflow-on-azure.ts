@@ -67,7 +67,7 @@ export interface MlflowOnAzureProps {
    * The Kubernetes namespace of MLflow.
    * @default "mlflow"
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * Create the namespace (with the `restricted` Pod Security labels), or use an existing one.
    * @default true
@@ -115,7 +115,7 @@ export class MlflowOnAzure extends Construct {
   /** Diagnostics and alerts, when `monitoring` is given. */
   public readonly monitoring?: ArtifactMonitoring;
   /** The namespace (created or existing). */
-  public readonly namespace: MlflowNamespace;
+  public readonly kubernetesNamespace: MlflowNamespace;
   /** MLflow's access to the artifact store. */
   public readonly access: ArtifactAccess;
   /** The MLflow helm release. */
@@ -171,8 +171,8 @@ export class MlflowOnAzure extends Construct {
       });
     }
 
-    this.namespace = new MlflowNamespace(this, 'Namespace', {
-      name: props.namespace ?? 'mlflow',
+    this.kubernetesNamespace = new MlflowNamespace(this, 'Namespace', {
+      name: props.namespaceName ?? 'mlflow',
       create: props.createNamespace ?? true,
     });
 
@@ -180,7 +180,7 @@ export class MlflowOnAzure extends Construct {
     this.access = new ArtifactAccess(this, 'ArtifactAccess', {
       auth: props.auth ?? ArtifactAuth.workloadIdentity(),
       store: this.store,
-      namespaceName: this.namespace.name,
+      namespaceName: this.kubernetesNamespace.name,
       serviceAccountName,
       namePrefix,
       cluster: props.cluster,
@@ -192,7 +192,7 @@ export class MlflowOnAzure extends Construct {
     this.release = new MlflowRelease(this, 'Release', {
       ...props.release,
       serviceAccountName,
-      namespace: this.namespace.name,
+      namespaceName: this.kubernetesNamespace.name,
       artifactLocation: this.store,
       auth: this.access.binding,
       backendStore: props.backendStore,

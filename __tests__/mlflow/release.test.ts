@@ -17,7 +17,7 @@ function passwordVariable(stack: TerraformStack, id = 'db_password'): TerraformV
 
 function baseProps(stack: TerraformStack, overrides: Partial<MlflowReleaseProps> = {}): MlflowReleaseProps {
   return {
-    namespace: 'mlflow',
+    namespaceName: 'mlflow',
     artifactLocation: LOCATION,
     auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
     image: IMAGE,
@@ -93,7 +93,7 @@ describe('MlflowRelease: the helm release', () => {
     expect(release.serviceName).toBe('mlflow');
     expect(release.servicePort).toBe(80);
     expect(release.serviceAccountName).toBe('mlflow');
-    expect(release.namespace).toBe('mlflow');
+    expect(release.namespaceName).toBe('mlflow');
     expect(release.inClusterTrackingUri).toBe('http://mlflow.mlflow.svc.cluster.local:80');
     expect(release.trackingUri).toBe(release.inClusterTrackingUri);
   });
@@ -107,8 +107,8 @@ describe('MlflowRelease: the helm release', () => {
 describe('MlflowRelease options', () => {
   test('several releases in one stack set required_version once, each with its own secret', () => {
     const stack = testStack();
-    new MlflowRelease(stack, 'A', baseProps(stack, { releaseName: 'mlflow-a', namespace: 'team-a' }));
-    new MlflowRelease(stack, 'B', { ...baseProps(stack, { backendStore: MlflowBackendStore.sqliteForDevelopment() }), releaseName: 'mlflow-b', namespace: 'team-b', backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'b', user: 'b', password: passwordVariable(stack, 'db_password_b').stringValue }) });
+    new MlflowRelease(stack, 'A', baseProps(stack, { releaseName: 'mlflow-a', namespaceName: 'team-a' }));
+    new MlflowRelease(stack, 'B', { ...baseProps(stack, { backendStore: MlflowBackendStore.sqliteForDevelopment() }), releaseName: 'mlflow-b', namespaceName: 'team-b', backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'b', user: 'b', password: passwordVariable(stack, 'db_password_b').stringValue }) });
     const json = synthJson(stack);
     expect(json.terraform.required_version).toBe('>= 1.11.0');
     expect(resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s.metadata.name).sort()).toEqual(['mlflow-a-database', 'mlflow-b-database']);
@@ -117,7 +117,7 @@ describe('MlflowRelease options', () => {
   test('the namespace construct: the release references the created namespace (implicit dependency)', () => {
     const stack = testStack();
     const ns = new MlflowNamespace(stack, 'Ns', { name: 'mlflow' });
-    const release = new MlflowRelease(stack, 'Mlflow', baseProps(stack, { namespace: ns.name }));
+    const release = new MlflowRelease(stack, 'Mlflow', baseProps(stack, { namespaceName: ns.name }));
     const json = synthJson(stack);
     const nsRef = ref(stack, ns.name);
     expect(nsRef).toMatch(/^\$\{kubernetes_namespace_v1\.\w+\.metadata\[0\]\.name\}$/);
@@ -220,7 +220,7 @@ describe('MlflowRelease validation', () => {
 
   test.each<[string, (stack: TerraformStack) => Partial<MlflowReleaseProps>, RegExp]>([
     ['release name longer than 53', () => ({ releaseName: 'a'.repeat(54) }), /releaseName = "a{54}": must be at most 53/],
-    ['namespace not a DNS label', () => ({ namespace: 'ML_flow' }), /namespace = "ML_flow": must be a DNS-1123 label/],
+    ['namespace not a DNS label', () => ({ namespaceName: 'ML_flow' }), /namespaceName = "ML_flow": must be a DNS-1123 label/],
     ['service account not a DNS subdomain', () => ({ serviceAccountName: 'Mlflow SA' }), /serviceAccountName = "Mlflow SA": must be a DNS-1123 subdomain/],
     ['chart version not semver', () => ({ chartVersion: 'latest' }), /chartVersion = "latest": must be a semantic version/],
     ['chart repository not https/oci', () => ({ chartRepository: 'http://charts.example.com' }), /chartRepository = "http:\/\/charts.example.com": must be an https:\/\/ or oci:\/\/ URL/],
@@ -271,16 +271,16 @@ describe('MlflowRelease validation', () => {
   });
 
   test('every problem is listed in one error', () => {
-    const error = errorFor(() => ({ releaseName: 'a'.repeat(60), namespace: 'Bad', replicas: 0, image: undefined }));
+    const error = errorFor(() => ({ releaseName: 'a'.repeat(60), namespaceName: 'Bad', replicas: 0, image: undefined }));
     expect(error).toMatch(/^MlflowRelease: 4 invalid props:/);
-    for (const prop of ['releaseName', 'namespace', 'replicas', 'image']) expect(error).toContain(`  - ${prop} = `);
+    for (const prop of ['releaseName', 'namespaceName', 'replicas', 'image']) expect(error).toContain(`  - ${prop} = `);
   });
 
   test('tokens are not validated as literals', () => {
     const stack = testStack();
     const v = (id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
     expect(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, {
-      namespace: v('ns'),
+      namespaceName: v('ns'),
       serviceAccountName: v('sa'),
       artifactLocation: { accountName: v('acct'), containerName: v('container'), artifactPath: v('path') },
       ingress: { host: v('host'), tlsSecretName: v('tls') },

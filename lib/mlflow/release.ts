@@ -150,7 +150,7 @@ export interface MlflowReleaseOptions {
  */
 export interface MlflowReleaseProps extends MlflowReleaseOptions {
   /** The namespace of the release (e.g. `MlflowNamespace.name`, so the release depends on it). */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** Where the artifacts are (an `ArtifactStore` fits). */
   readonly artifactLocation: MlflowArtifactLocation;
   /** How MLflow authenticates to Blob Storage (produced by the auth construct). */
@@ -177,7 +177,7 @@ export class MlflowRelease extends Construct {
   /** The helm release. */
   public readonly release: Release;
   /** The namespace of the release. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** The name of the service account the chart creates. */
   public readonly serviceAccountName: string;
   /** The Kubernetes Service name. */
@@ -227,11 +227,11 @@ export class MlflowRelease extends Construct {
       );
     }
 
-    this.namespace = props.namespace;
+    this.namespaceName = props.namespaceName;
     this.serviceAccountName = props.serviceAccountName ?? MLFLOW_DEFAULTS.serviceAccountName;
     this.serviceName = chartFullname(releaseName).name;
     this.servicePort = MLFLOW_CHART.servicePort;
-    this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespace}.svc.${clusterDomain}:${this.servicePort}`;
+    this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespaceName}.svc.${clusterDomain}:${this.servicePort}`;
     const ingress = props.ingress;
     this.trackingUri = ingress ? `${ingress.tlsSecretName !== undefined ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
 
@@ -241,7 +241,7 @@ export class MlflowRelease extends Construct {
       this.databaseSecret = new SecretV1(this, 'DatabaseSecret', {
         metadata: {
           name: databaseSecretName,
-          namespace: this.namespace,
+          namespace: this.namespaceName,
           labels: {
             'app.kubernetes.io/name': 'mlflow',
             'app.kubernetes.io/instance': releaseName,
@@ -264,7 +264,7 @@ export class MlflowRelease extends Construct {
       artifactLocation: props.artifactLocation,
       auth: props.auth,
       backendStore: props.backendStore,
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       releaseName,
       serviceAccountName: this.serviceAccountName,
       databaseSecretName,
@@ -286,7 +286,7 @@ export class MlflowRelease extends Construct {
 
     this.release = new Release(this, 'Release', {
       name: releaseName,
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       repository: props.chartRepository ?? MLFLOW_CHART.repository,
       chart: MLFLOW_CHART.name,
       version: props.chartVersion ?? MLFLOW_CHART.version,
@@ -325,7 +325,7 @@ function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
 
   // Names and versions
   if (props.releaseName !== undefined) checkName(p, 'helmRelease', 'releaseName', props.releaseName);
-  checkName(p, 'dnsLabel', 'namespace', props.namespace);
+  checkName(p, 'dnsLabel', 'namespaceName', props.namespaceName);
   checkName(p, 'dnsSubdomain', 'serviceAccountName', props.serviceAccountName);
   p.matches('chartVersion', props.chartVersion, SEMVER, 'must be a semantic version such as 1.11.5 (pin the chart)');
   p.matches('clusterDomain', props.clusterDomain, DNS_NAME, 'must be a DNS name such as cluster.local');
