@@ -101,6 +101,8 @@ project.package.setScript('synth', synthCommand);
 
 // Benchmarks: plain Node scripts, whole-process medians (never a timed test).
 project.package.setScript('bench', 'node bench/run.js');
+// The npm package as users install it (pack, install in a clean project, run a consumer stack).
+project.package.setScript('test:package', 'bash scripts/check-package.sh');
 project.package.setScript('bench:floor', "node -e \"require('cdktf')\"");
 
 // cdktf.json: `cdktf synth|deploy` run the same app the same way.
@@ -132,6 +134,7 @@ for (const dir of ['stacks', 'bench']) {
 project.gitignore.exclude('cdktf.out/', '*.tfstate', '*.tfstate.*', '.terraform/', 'bench/results.json');
 project.npmignore?.exclude(
   '/stacks/', '/bench/', '/docker/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/__tests__/',
+  '/scripts/', '/test-consumer/', '/test-reports/', '/lib/**/README.md',
   '/dist/js/', '/dist/changelog.md', '/dist/version.txt', '/dist/releasetag.txt',
 );
 
