@@ -88,12 +88,18 @@ describe('ArtifactStore options', () => {
     expect(resourcesOf(json, 'azurerm_management_lock')).toHaveLength(0);
   });
 
-  test('shared keys on: no default OAuth', () => {
+  test('shared keys on: no default OAuth, SAS lifetime capped', () => {
     const { synth } = synthStore({ sharedAccessKeyEnabled: true });
     expect(synth).toHaveResourceWithProperties({ tfResourceType: 'azurerm_storage_account' }, {
       shared_access_key_enabled: true,
       default_to_oauth_authentication: false,
+      sas_policy: { expiration_period: '1.00:00:00', expiration_action: 'Log' },
     });
+  });
+
+  test('shared keys off: no SAS policy (no SAS can be signed)', () => {
+    const { json } = synthStore();
+    expect(onlyResource(json, 'azurerm_storage_account').sas_policy).toBeUndefined();
   });
 
   test('point-in-time restore turns the change feed on', () => {

@@ -362,6 +362,8 @@ function storageAccountConfig(props: ArtifactStoreProps, cfg: ResolvedConfig): S
     infrastructureEncryptionEnabled: cfg.infrastructureEncryption,
     sharedAccessKeyEnabled: cfg.sharedAccessKeyEnabled,
     defaultToOauthAuthentication: !cfg.sharedAccessKeyEnabled,
+    // With shared keys on, SAS tokens can be signed: cap their lifetime (1 day) and log longer ones.
+    sasPolicy: cfg.sharedAccessKeyEnabled ? { expirationPeriod: '1.00:00:00', expirationAction: 'Log' } : undefined,
     publicNetworkAccessEnabled: !(net.disablePublicNetworkAccess ?? false),
     localUserEnabled: false,
     sftpEnabled: false,
