@@ -4,6 +4,9 @@ import { onlyResource, resourcesOf } from '../util';
 
 const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod'];
 
+// The stacks read TFC_* from the environment: the snapshots are of the local-state default.
+for (const name of ['TFC_ORGANIZATION', 'TFC_WORKSPACE_PREFIX', 'TFC_PROJECT', 'TFC_HOSTNAME']) delete process.env[name];
+
 function synthAll(): { app: App; json: Map<string, string> } {
   const app = Testing.app();
   const stacks = buildExampleStacks(app);
@@ -257,5 +260,30 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     expect(values.extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT).toBe('600');
     expect(values.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
     expect(values.serverAllowedHosts).toEqual(expect.arrayContaining(['mlflow.example.com']));
+  });
+});
+
+describe('example stacks in Terraform Cloud', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  test('TFC_ORGANIZATION gives every stack its own workspace and no local backend', () => {
+    process.env.TFC_ORGANIZATION = 'acme';
+    process.env.TFC_WORKSPACE_PREFIX = 'ml';
+    const stacks = buildExampleStacks(Testing.app());
+    for (const stack of stacks) {
+      const terraform = JSON.parse(Testing.synth(stack)).terraform;
+      expect(terraform.backend).toBeUndefined();
+      expect(terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: `ml-${stack.node.id}` } });
+    }
+  });
+
+  test('without a prefix the workspace is the stack name', () => {
+    process.env.TFC_ORGANIZATION = 'acme';
+    delete process.env.TFC_WORKSPACE_PREFIX;
+    const [dev] = buildExampleStacks(Testing.app());
+    expect(JSON.parse(Testing.synth(dev)).terraform.cloud.workspaces).toEqual({ name: 'mlflow-dev' });
   });
 });
