@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { AzureCloud } from '../core/cloud';
 
 /**
@@ -261,4 +262,122 @@ export class MlflowBackendStore {
     this.kind = kind;
     this.postgresOptions = postgresOptions;
   }
+}
+
+/**
+ * The optional settings of an {@link MlflowRelease} (what the pattern passes through).
+ */
+export interface MlflowReleaseOptions {
+  /**
+   * The helm release name (at most 53 characters). The Service is named after it: the release
+   * name when it contains "mlflow", else `<release>-mlflow`.
+   * @default "mlflow"
+   */
+  readonly releaseName?: string;
+  /**
+   * The chart version (pinned).
+   * @default "1.11.5"
+   */
+  readonly chartVersion?: string;
+  /**
+   * The chart repository (e.g. an OCI mirror in your registry).
+   * @default "https://community-charts.github.io/helm-charts"
+   */
+  readonly chartRepository?: string;
+  /**
+   * The service account the chart creates: the subject of the workload identity federation
+   * (`system:serviceaccount:<namespace>:<name>`).
+   * @default "mlflow"
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * An MLflow image replacing the chart's default. Required for identity auth modes and
+   * `abfss://`: the default image lacks `azure-identity` (community-charts/helm-charts#423).
+   * @default - the chart's image (burakince/mlflow, the chart's appVersion)
+   */
+  readonly image?: MlflowImage;
+  /**
+   * An ingress.
+   * @default - none: MLflow is reachable in the cluster only
+   */
+  readonly ingress?: MlflowIngress;
+  /**
+   * Container resources.
+   * @default - requests 250m CPU and 1Gi memory, limits 1 CPU and 2Gi memory
+   */
+  readonly resources?: MlflowResources;
+  /**
+   * Replicas (more than one needs PostgreSQL). Ignored by the chart with autoscaling.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * A horizontal pod autoscaler (needs PostgreSQL and the public-cloud `wasbs://` store).
+   * @default - none
+   */
+  readonly autoscaling?: MlflowAutoscaling;
+  /**
+   * uvicorn worker processes per pod.
+   * @default 4
+   */
+  readonly workers?: number;
+  /**
+   * Timeout of one artifact upload or download between MLflow and Azure
+   * (`MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`), and the ingress read/send timeouts, in seconds.
+   * @default 600
+   */
+  readonly artifactTimeoutSeconds?: number;
+  /**
+   * uvicorn's keep-alive timeout (`--timeout-keep-alive`), in seconds: keep it above the
+   * ingress controller's upstream keep-alive (60 s for ingress-nginx), or idle connections
+   * race and fail with 502.
+   * @default 75
+   */
+  readonly keepAliveTimeoutSeconds?: number;
+  /**
+   * Proxied multipart upload of large artifacts (`MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD`). Only
+   * with an account-key binding (the server signs SAS tokens with the key, mlflow/mlflow#25974).
+   * @default false
+   */
+  readonly proxyMultipartUpload?: boolean;
+  /**
+   * Turn proxied artifact serving off: every client then writes to Blob Storage itself and
+   * needs its own Azure credentials (mlflow/mlflow#5480).
+   * @default false
+   */
+  readonly disableArtifactProxy?: boolean;
+  /**
+   * More Host headers MLflow accepts (it rejects other hosts than localhost and private IPs
+   * unless listed). The in-cluster service names and the ingress host are always listed.
+   * @default []
+   */
+  readonly additionalAllowedHosts?: string[];
+  /**
+   * More plain environment variables of the MLflow container. Never secrets: those reach the
+   * pod through the auth binding's secrets.
+   * @default {}
+   */
+  readonly extraEnvVars?: { [key: string]: string };
+  /**
+   * The cluster DNS domain (for the allowed hosts and the tracking URI).
+   * @default "cluster.local"
+   */
+  readonly clusterDomain?: string;
+  /**
+   * Mount the Kubernetes API token in the MLflow pods. MLflow does not call the API, and the
+   * workload identity webhook projects its own token whatever this says.
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * How long helm waits for the release to become ready before rolling it back, in seconds.
+   * @default 600
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * What must exist before the release (e.g. the storage role assignment and the federated
+   * identity credential, so the pods do not start without access).
+   * @default []
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }

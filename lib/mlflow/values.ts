@@ -9,13 +9,11 @@ import {
 } from './chart-values';
 import {
   MlflowArtifactLocation,
-  MlflowAutoscaling,
   MlflowBackendKind,
   MlflowBackendStore,
-  MlflowImage,
   MlflowIngress,
   MlflowIngressController,
-  MlflowResources,
+  MlflowReleaseOptions,
   PostgresSslMode,
 } from './props';
 import { AzureCloud } from '../core/cloud';
@@ -75,7 +73,7 @@ export const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-
 /**
  * Input of {@link buildMlflowValues}: everything the values depend on, already validated.
  */
-export interface MlflowValuesInput {
+export interface MlflowValuesInput extends MlflowReleaseOptions {
   /** Where the artifacts are. */
   readonly artifactLocation: MlflowArtifactLocation;
   /** How MLflow authenticates to storage. */
@@ -84,40 +82,8 @@ export interface MlflowValuesInput {
   readonly backendStore: MlflowBackendStore;
   /** The namespace of the release (a token is fine). */
   readonly namespace: string;
-  /** @default "mlflow" */
-  readonly releaseName?: string;
-  /** @default "mlflow" */
-  readonly serviceAccountName?: string;
   /** The Kubernetes secret with the database user and password (PostgreSQL). @default "<service name>-database" */
   readonly databaseSecretName?: string;
-  /** @default - the chart's image */
-  readonly image?: MlflowImage;
-  /** @default - no ingress */
-  readonly ingress?: MlflowIngress;
-  /** @default - see MLFLOW_DEFAULTS.resources */
-  readonly resources?: MlflowResources;
-  /** @default 1 */
-  readonly replicas?: number;
-  /** @default - no autoscaling */
-  readonly autoscaling?: MlflowAutoscaling;
-  /** uvicorn workers per pod. @default 4 */
-  readonly workers?: number;
-  /** `MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT` and the ingress read/send timeouts. @default 600 */
-  readonly artifactTimeoutSeconds?: number;
-  /** uvicorn `--timeout-keep-alive`. @default 75 */
-  readonly keepAliveTimeoutSeconds?: number;
-  /** `MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD` (only if the binding supports it). @default false */
-  readonly proxyMultipartUpload?: boolean;
-  /** Turn proxied artifact serving off. @default false */
-  readonly disableArtifactProxy?: boolean;
-  /** More allowed Host headers. @default [] */
-  readonly additionalAllowedHosts?: string[];
-  /** More plain environment variables. @default {} */
-  readonly extraEnvVars?: { [key: string]: string };
-  /** The cluster DNS domain. @default "cluster.local" */
-  readonly clusterDomain?: string;
-  /** Mount the Kubernetes API token in the pods. @default false */
-  readonly automountServiceAccountToken?: boolean;
 }
 
 /**
