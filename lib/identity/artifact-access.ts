@@ -4,13 +4,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import {
   Annotations,
-  DefaultTokenResolver,
   ITerraformDependable,
-  StringConcat,
-  TerraformStack,
-  TerraformVariable,
-  Token,
-  Tokenization,
 } from 'cdktf';
 import { Construct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
@@ -19,6 +13,7 @@ import { AksCluster } from '../cluster/aks-cluster';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { PrincipalType } from '../core/roles';
+import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactStore } from '../storage/artifact-store';
@@ -47,7 +42,6 @@ const IDENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/;
 const IDENTITY_NAME_RULE = 'must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit';
 const FIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/;
 const FIC_NAME_RULE = 'must be 3 to 120 letters, digits, hyphens and underscores, starting with a letter or digit';
-const SECRET_RULE = 'must be a Terraform reference (the value of a sensitive TerraformVariable without a default), never a literal: a literal would be written into the synthesized JSON';
 
 /**
  * Props of {@link ArtifactAccess}.
@@ -335,34 +329,4 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
       break;
   }
   p.throwIfAny();
-}
-
-/**
- * A secret must be a Terraform reference; when it is a variable of this stack, the variable
- * must be sensitive and have no default (a default is a literal in the synthesized JSON).
- */
-function checkSecretReference(scope: Construct, p: Problems, prop: string, value: string | undefined): void {
-  if (value === undefined) return;
-  if (!Token.isUnresolved(value)) {
-    p.add(prop, value === '' ? '' : '<literal, not shown>', SECRET_RULE);
-    return;
-  }
-  const variable = variableBehind(scope, value);
-  if (variable === undefined) return;
-  const name = `var.${variable.friendlyUniqueId}`;
-  p.require(variable.sensitive === true, prop, name, `the variable "${variable.friendlyUniqueId}" must be declared sensitive: true`);
-  p.require(variable.default === undefined, prop, name, `the variable "${variable.friendlyUniqueId}" must have no default (a default is a literal in the synthesized JSON)`);
-}
-
-/** The variable of the stack a token is exactly the value of, if any. */
-function variableBehind(scope: Construct, token: string): TerraformVariable | undefined {
-  const stack = TerraformStack.of(scope);
-  const resolve = (v: string): unknown => Tokenization.resolve(v, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
-  const resolved = resolve(token);
-  if (typeof resolved !== 'string') return undefined;
-  const match = /^\$\{var\.([^}]+)\}$/.exec(resolved);
-  if (!match) return undefined;
-  return stack.node
-    .findAll()
-    .find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === match[1]);
 }

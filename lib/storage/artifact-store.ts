@@ -21,7 +21,7 @@ import {
 } from './props';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkName } from '../core/names';
+import { checkArtifactPath, checkName } from '../core/names';
 import { BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 
@@ -249,14 +249,7 @@ function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConf
   const p = new Problems('ArtifactStore');
   checkName(p, 'storageAccount', 'accountName', props.accountName);
   checkName(p, 'storageContainer', 'containerName', cfg.containerName);
-  if (isLiteral(props.artifactPath)) {
-    const path = props.artifactPath;
-    p.require(!path.startsWith('/'), 'artifactPath', path, 'must not start with "/" (it is a path inside the container)');
-    p.require(!path.split('/').includes('..'), 'artifactPath', path, 'must not contain ".." segments');
-    p.require(!path.endsWith('/'), 'artifactPath', path, 'must not end with "/"');
-    p.require(!/[\\?#%]/.test(path), 'artifactPath', path, 'must not contain "\\", "?", "#" or "%"');
-    p.require(path.length <= 512, 'artifactPath', path, 'must be at most 512 characters');
-  }
+  checkArtifactPath(p, 'artifactPath', props.artifactPath);
   p.inRange('softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 365);
   p.inRange('changeFeedRetentionDays', props.changeFeedRetentionDays, 1, 146000);
   if (props.changeFeedRetentionDays !== undefined && props.changeFeed === false) {
