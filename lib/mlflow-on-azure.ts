@@ -1,5 +1,8 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AksCluster } from './cluster/aks-cluster';
+import { checkName } from './core/names';
+import { Problems } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
@@ -123,6 +126,8 @@ export class MlflowOnAzure extends Construct {
 
   constructor(scope: Construct, id: string, props: MlflowOnAzureProps) {
     super(scope, id);
+    const auth = props.auth ?? ArtifactAuth.workloadIdentity();
+    validateMlflowOnAzureProps(this, props, auth);
     const tags = props.tags ?? {};
     const namePrefix = props.namePrefix ?? 'mlflow';
 
@@ -178,7 +183,7 @@ export class MlflowOnAzure extends Construct {
 
     const serviceAccountName = props.release?.serviceAccountName ?? 'mlflow';
     this.access = new ArtifactAccess(this, 'ArtifactAccess', {
-      auth: props.auth ?? ArtifactAuth.workloadIdentity(),
+      auth,
       store: this.store,
       namespaceName: this.kubernetesNamespace.name,
       serviceAccountName,
@@ -218,5 +223,34 @@ export class MlflowOnAzure extends Construct {
   /** The client id of the identity MLflow authenticates as, where there is one. */
   public get identityClientId(): string | undefined {
     return this.access.identityClientId;
+  }
+}
+
+/**
+ * Cross-prop rules of the pattern, named by the pattern's own props (the parts validate
+ * their own props again, with their names).
+ */
+function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps, auth: ArtifactAuth): void {
+  const p = new Problems(`MlflowOnAzure at ${scope.node.path}`);
+  const storage = props.storage ?? {};
+  checkName(p, 'storageAccount', 'storageAccountName', props.storageAccountName);
+  if (auth.usesSharedKey && storage.sharedAccessKeyEnabled !== true) {
+    p.add('storage.sharedAccessKeyEnabled', storage.sharedAccessKeyEnabled ?? false, `the ${auth.mode} auth mode reads the account key: set storage.sharedAccessKeyEnabled: true, or choose an identity auth mode`);
+  }
+  if (auth.requiresAzureIdentity && props.release?.image === undefined) {
+    p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build docker/Dockerfile and set release.image`);
+  }
+  if (props.encryption && storage.customerManagedKey) {
+    p.add('storage.customerManagedKey', '<given>', 'conflicts with encryption: give one of them (encryption creates the key and sets it on the account)');
+  }
+  if (props.privateEndpoints && storage.network?.allowAllNetworks) {
+    p.add('storage.network.allowAllNetworks', true, 'conflicts with privateEndpoints, which turn the public endpoint off');
+  }
+  p.throwIfAny();
+  const net = storage.network;
+  if (props.privateEndpoints && ((net?.allowedIpRanges ?? []).length > 0 || (net?.allowedSubnetIds ?? []).length > 0)) {
+    Annotations.of(scope).addWarning(
+      'storage.network.allowedIpRanges / allowedSubnetIds have no effect: privateEndpoints turn the storage account\'s public endpoint off, so only the private endpoints are reachable.',
+    );
   }
 }

@@ -25,6 +25,11 @@ export abstract class ExampleStack extends TerraformStack {
           // Losing the key makes every artifact unreadable: never purge on destroy.
           keyVault: [{ purgeSoftDeleteOnDestroy: false, purgeSoftDeletedKeysOnDestroy: false }],
           resourceGroup: [{ preventDeletionIfContainsResources: true }],
+          // Nothing here needs the storage data plane (the container goes through Azure Resource
+          // Manager). With it on, azurerm polls blob/queue endpoints on create and read, which a
+          // firewall-Deny or private-only account answers with 403: the create fails after the
+          // account exists, and prevent_destroy then blocks the replacement.
+          storage: [{ dataPlaneAvailable: false }],
         },
       ],
     });

@@ -1,0 +1,142 @@
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import {
+  AksCluster,
+  ArtifactAuth,
+  MlflowBackendStore,
+  MlflowOnAzure,
+  MlflowOnAzureProps,
+  StorageReplication,
+} from '../lib';
+import { errorOf, onlyResource, ref, resourcesOf, testStack, warningsOf } from './util';
+
+const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
+
+function make(stack: TerraformStack, overrides: Partial<MlflowOnAzureProps> = {}): MlflowOnAzure {
+  const cluster = AksCluster.fromAttributes(stack, 'Aks', {
+    name: 'aks',
+    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+    oidcIssuerEnabled: true,
+    workloadIdentityEnabled: true,
+    kubeletIdentityObjectId: '00000000-0000-0000-0000-000000000001',
+    kubeletIdentityClientId: '00000000-0000-0000-0000-000000000002',
+  });
+  const password = new TerraformVariable(stack, 'db_password', { type: 'string', sensitive: true });
+  return new MlflowOnAzure(stack, 'Mlflow', {
+    resourceGroupName: 'rg',
+    location: 'westeurope',
+    storageAccountName: 'stmlflowtest01',
+    cluster,
+    backendStore: MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: 'mlflow', user: 'mlflow', password: password.stringValue }),
+    release: { image: IMAGE },
+    ...overrides,
+  });
+}
+
+function synth(overrides: Partial<MlflowOnAzureProps> = {}) {
+  const stack = testStack();
+  const mlflow = make(stack, overrides);
+  return { stack, mlflow, json: JSON.parse(Testing.synth(stack)) };
+}
+
+describe('MlflowOnAzure: the ten-line case', () => {
+  const { stack, mlflow, json } = synth();
+
+  test('workload identity is the default auth, with no key or secret for storage', () => {
+    expect(mlflow.access.binding.mode).toBe('workload-identity');
+    expect(onlyResource(json, 'azurerm_federated_identity_credential').subject).toBe(
+      `system:serviceaccount:${ref(stack, mlflow.kubernetesNamespace.name)}:${mlflow.release.serviceAccountName}`,
+    );
+    expect(JSON.stringify(json)).not.toMatch(/primary_access_key|primary_connection_string/);
+  });
+
+  test('the store is secure by default: shared keys off, firewall Deny, deletion protection', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account).toMatchObject({ shared_access_key_enabled: false, lifecycle: { prevent_destroy: true } });
+    expect(account.network_rules.default_action).toBe('Deny');
+    expect(resourcesOf(json, 'azurerm_management_lock')).toHaveLength(1);
+  });
+
+  test('the release depends on the role assignment and the federated credential', () => {
+    const release = onlyResource(json, 'helm_release');
+    expect(release.depends_on).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^azurerm_role_assignment\./),
+      expect.stringMatching(/^azurerm_federated_identity_credential\./),
+    ]));
+  });
+
+  test('outputs are the parts\' outputs', () => {
+    expect(mlflow.artifactUri).toBe('wasbs://mlflow@stmlflowtest01.blob.core.windows.net/artifacts');
+    expect(mlflow.trackingUri).toBe(mlflow.release.trackingUri);
+    expect(mlflow.identityClientId).toBe(mlflow.access.identityClientId);
+    expect(mlflow.encryption).toBeUndefined();
+    expect(mlflow.monitoring).toBeUndefined();
+    expect(mlflow.privateEndpoints).toBeUndefined();
+  });
+
+  test('tags reach every tagged resource, the store\'s own tags win', () => {
+    const { json: tagged } = synth({ tags: { team: 'ml', env: 'x' }, storage: { tags: { env: 'prod' } } });
+    expect(onlyResource(tagged, 'azurerm_storage_account').tags).toEqual({ team: 'ml', env: 'prod' });
+    expect(onlyResource(tagged, 'azurerm_user_assigned_identity').tags).toEqual({ team: 'ml', env: 'x' });
+  });
+});
+
+describe('MlflowOnAzure: composition of the hardening parts', () => {
+  const { json, mlflow } = synth({
+    encryption: { keyVaultName: 'kv-mlflow-test-01', tenantId: '00000000-0000-0000-0000-000000000003', deployerObjectId: '00000000-0000-0000-0000-000000000004' },
+    privateEndpoints: { subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'] },
+    monitoring: { actionGroup: { name: 'ag', shortName: 'mlflow', emailReceivers: [{ name: 'oncall', emailAddress: 'oncall@example.com' }] } },
+    storage: { replication: StorageReplication.GZRS, hierarchicalNamespace: true, versioning: false },
+  });
+
+  test('the account is created with the customer-managed key after the grant', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.customer_managed_key.user_assigned_identity_id).toMatch(/^\$\{azurerm_user_assigned_identity\.\w+\.id\}$/);
+    expect(account.identity.identity_ids).toEqual([account.customer_managed_key.user_assigned_identity_id]);
+    expect(account.depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\.Mlflow_Encryption_/)]);
+  });
+
+  test('private endpoints for blob and dfs (hierarchical namespace) turn public access off', () => {
+    expect(onlyResource(json, 'azurerm_storage_account').public_network_access_enabled).toBe(false);
+    const subresources = resourcesOf(json, 'azurerm_private_endpoint').flatMap(([, pe]) => pe.private_service_connection.subresource_names);
+    expect(subresources.sort()).toEqual(['blob', 'dfs']);
+  });
+
+  test('monitoring targets the store and the key vault', () => {
+    const targets = resourcesOf(json, 'azurerm_monitor_diagnostic_setting').map(([, d]) => d.target_resource_id);
+    expect(targets).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\$\{azurerm_storage_account\.\w+\.id\}\/blobServices\/default$/),
+      expect.stringMatching(/^\$\{azurerm_key_vault\.\w+\.id\}$/),
+    ]));
+    expect(mlflow.monitoring).toBeDefined();
+  });
+
+  test('abfss with private endpoints: the raw URI goes to the chart', () => {
+    expect(mlflow.artifactUri).toBe('abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts');
+    expect(mlflow.release.values.artifactRoot.azureBlob?.enabled).toBe(false);
+  });
+});
+
+describe('MlflowOnAzure: validation names the pattern\'s props', () => {
+  const bad = (overrides: Partial<MlflowOnAzureProps>) => errorOf(() => make(testStack(), overrides));
+
+  test.each<[string, Partial<MlflowOnAzureProps>, RegExp]>([
+    ['storage account name', { storageAccountName: 'Bad_Name' }, /storageAccountName = "Bad_Name": must be 3 to 24 lowercase letters/],
+    ['key mode with shared keys off', { auth: ArtifactAuth.accountKey() }, /storage.sharedAccessKeyEnabled = false: the account-key auth mode reads the account key/],
+    ['identity mode without an image', { release: {} }, /release.image = undefined: the workload-identity auth mode needs an MLflow image with azure-identity/],
+    ['encryption and an explicit key', { encryption: { keyVaultName: 'kv-x-01' }, storage: { identityIds: ['/id'], customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id' } } }, /storage.customerManagedKey = "<given>": conflicts with encryption/],
+    ['private endpoints and allow-all', { privateEndpoints: { subnetId: '/subnets/pe' }, storage: { network: { allowAllNetworks: true } } }, /storage.network.allowAllNetworks = true: conflicts with privateEndpoints/],
+  ])('%s', (_name, overrides, message) => {
+    expect(bad(overrides)).toMatch(message);
+  });
+
+  test('the error names the construct path and lists every problem', () => {
+    const msg = bad({ storageAccountName: 'X', auth: ArtifactAuth.connectionString() });
+    expect(msg).toMatch(/^MlflowOnAzure at test\/Mlflow: 2 invalid props:/);
+  });
+
+  test('allowed networks with private endpoints: a warning, since they have no effect', () => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: { subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'] }, storage: { network: { allowedIpRanges: ['203.0.113.0/24'] } } });
+    expect(warningsOf(stack).join('\n')).toMatch(/allowedIpRanges \/ allowedSubnetIds have no effect/);
+  });
+});
