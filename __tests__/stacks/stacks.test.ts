@@ -82,6 +82,7 @@ describe('example stacks', () => {
     const provider = json.provider.azurerm[0];
     expect(provider.storage_use_azuread).toBe(!account.shared_access_key_enabled);
     expect(provider.features[0].key_vault[0]).toEqual({ purge_soft_delete_on_destroy: false, purge_soft_deleted_keys_on_destroy: false });
+    expect(provider.features[0].storage[0]).toEqual({ data_plane_available: false });
   });
 
   test.each(STACKS)('%s: sensitive variables have no default and no secret is a literal', (name) => {
