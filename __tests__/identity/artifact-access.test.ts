@@ -9,6 +9,7 @@ import {
   ArtifactAuthMode,
   ServicePrincipalAuthOptions,
 } from '../../lib/identity';
+import { MlflowBackendStore, MlflowRelease } from '../../lib/mlflow';
 import { ArtifactStore, ArtifactStoreProps } from '../../lib/storage';
 import { errorOf, onlyResource, ref, resourcesOf, testStack, warningsOf } from '../util';
 
@@ -121,6 +122,8 @@ describe('ArtifactAuth.accountKey()', () => {
   });
 
   test('binding: key auth, proxied multipart upload works, no identity, no annotations or labels', () => {
+    expect(ref(s.stack, s.access.binding.namespaceName!)).toBe('${kubernetes_namespace_v1.Namespace.metadata[0].name}');
+    expect(s.access.binding.serviceAccountName).toBeUndefined();
     expect(s.access.binding).toMatchObject({
       mode: ArtifactAuthMode.ACCOUNT_KEY,
       serviceAccountAnnotations: {},
@@ -210,6 +213,9 @@ describe('ArtifactAuth.servicePrincipal()', () => {
       identityClientId: SP_CLIENT_ID,
       principalId: SP_OBJECT_ID,
     });
+    // its secret is in the namespace; no service account is federated
+    expect(ref(s.stack, s.access.binding.namespaceName!)).toBe(onlyResource(s.json, 'kubernetes_secret_v1').metadata.namespace);
+    expect(s.access.binding.serviceAccountName).toBeUndefined();
     expect(s.access.dependables).toEqual([s.access.roleAssignment]);
   });
 
@@ -272,6 +278,29 @@ describe('ArtifactAuth.workloadIdentity()', () => {
     expect(s.access.dependables).toEqual([s.access.roleAssignment, s.access.federatedCredential]);
   });
 
+  test('binding: the namespace and service account of the federated subject', () => {
+    const fic = onlyResource(s.json, 'azurerm_federated_identity_credential');
+    const b = s.access.binding;
+    expect(b.serviceAccountName).toBe('mlflow-server');
+    expect(ref(s.stack, b.namespaceName!)).toBe('${kubernetes_namespace_v1.Namespace.metadata[0].name}');
+    expect(fic.subject).toBe(`system:serviceaccount:${ref(s.stack, b.namespaceName!)}:${b.serviceAccountName}`);
+  });
+
+  test('a release with another service account or namespace than the federated ones fails, naming them', () => {
+    const literal = build(() => ArtifactAuth.workloadIdentity(), { access: { namespaceName: 'team-a' } });
+    const props = {
+      artifactLocation: literal.store,
+      auth: literal.access.binding,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1' },
+    };
+    const error = errorOf(() => new MlflowRelease(literal.stack, 'Wrong', { ...props, namespaceName: 'team-b' }));
+    expect(error).toMatch(/^MlflowRelease at test\/Wrong: 2 invalid props:/);
+    expect(error).toContain('  - namespaceName = "team-b": must equal auth.namespaceName ("team-a")');
+    expect(error).toContain('  - serviceAccountName = "mlflow": must equal auth.serviceAccountName ("mlflow-server")');
+    expect(() => new MlflowRelease(literal.stack, 'Right', { ...props, namespaceName: 'team-a', serviceAccountName: 'mlflow-server' })).not.toThrow();
+  });
+
   test('no key, connection string or secret anywhere', () => {
     expect(resourcesOf(s.json, 'kubernetes_secret_v1')).toHaveLength(0);
     expect(s.synth).not.toMatch(/primary_access_key|primary_connection_string|AZURE_STORAGE_ACCESS_KEY|AZURE_STORAGE_CONNECTION_STRING|AZURE_CLIENT_SECRET/);
@@ -319,11 +348,30 @@ describe('ArtifactAuth.kubeletIdentity()', () => {
     });
   });
 
-  test('names the kubelet identity with AZURE_CLIENT_ID (nodes carry several identities)', () => {
-    expect(onlyResource(s.json, 'kubernetes_secret_v1').data_wo).toEqual({
-      AZURE_CLIENT_ID: `\${data.azurerm_kubernetes_cluster.${clusterId()}.kubelet_identity[0].client_id}`,
+  test('hands the kubelet client id over in the binding only: no secret, no write-only attribute, no Terraform version requirement', () => {
+    expect(resourcesOf(s.json, 'kubernetes_secret_v1')).toHaveLength(0);
+    expect(s.access.secret).toBeUndefined();
+    expect(s.access.binding.secretNamesForEnvFrom).toEqual([]);
+    expect(ref(s.stack, s.access.binding.identityClientId!)).toBe(`\${data.azurerm_kubernetes_cluster.${clusterId()}.kubelet_identity[0].client_id}`);
+    expect(s.json.terraform?.required_version).toBeUndefined();
+  });
+
+  test('the release sets it once, as the plain AZURE_CLIENT_ID (nodes carry several identities)', () => {
+    const k = build(() => ArtifactAuth.kubeletIdentity());
+    new MlflowRelease(k.stack, 'Release', {
+      namespaceName: 'mlflow',
+      artifactLocation: k.store,
+      auth: k.access.binding,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1' },
     });
-    expectSafeSecrets(s);
+    const json = JSON.parse(Testing.synth(k.stack));
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    const id = Object.keys(json.data.azurerm_kubernetes_cluster)[0];
+    expect(values.extraEnvVars.AZURE_CLIENT_ID).toBe(`\${data.azurerm_kubernetes_cluster.${id}.kubelet_identity[0].client_id}`);
+    expect(values.extraSecretNamesForEnvFrom).toEqual([]);
+    expect(resourcesOf(json, 'kubernetes_secret_v1')).toHaveLength(0);
+    expect(json.terraform?.required_version).toBeUndefined();
   });
 
   test('warns that every pod on the nodes gets the access and that workload identity is better', () => {
@@ -341,6 +389,9 @@ describe('ArtifactAuth.kubeletIdentity()', () => {
       supportsProxyMultipartUpload: false,
       requiresAzureIdentity: true,
     });
+    // bound to no namespace or service account: nothing of it lives in the namespace
+    expect(s.access.binding.namespaceName).toBeUndefined();
+    expect(s.access.binding.serviceAccountName).toBeUndefined();
     expect(ref(s.stack, s.access.binding.principalId!)).toMatch(/kubelet_identity\[0\]\.object_id\}$/);
     const ds = s.json.data.azurerm_kubernetes_cluster[clusterId()];
     expect(ds.lifecycle.postcondition.map((c: any) => c.condition)).toEqual(['${try(length(self.kubelet_identity[0].object_id) > 0, false)}']);
@@ -480,7 +531,7 @@ describe('ArtifactAccess validation', () => {
 
   test('every problem is listed in one error', () => {
     const msg = fail(() => ArtifactAuth.accountKey(), { access: { namespaceName: 'MLflow', secretRevision: 1.5 } });
-    expect(msg).toMatch(/^ArtifactAccess: 3 invalid props:/);
+    expect(msg).toMatch(/^ArtifactAccess at test\/ArtifactAccess: 3 invalid props:/);
   });
 });
 

@@ -1,5 +1,8 @@
+import { Token } from 'cdktf';
+import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../../lib/identity/binding';
-import { MlflowArtifactLocation, MlflowImage } from '../../lib/mlflow';
+import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
+import { buildMlflowValues, MlflowValuesInput } from '../../lib/mlflow/values';
 
 /** Bindings as the auth construct hands them over: plain objects, one per mode. */
 export const BINDINGS: Record<ArtifactAuthMode, ArtifactAuthBinding> = {
@@ -71,3 +74,45 @@ export function keyPaths(value: unknown, prefix = ''): string[] {
     return [path, ...keyPaths(v, path)];
   });
 }
+
+/** A string token (what a TerraformVariable or a resource attribute gives). */
+export const tok = (name: string) => Token.asString(Token.asAny(name));
+
+const CASE_POSTGRES = MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: 'mlflow', user: 'mlflow', password: tok('pw') });
+
+/** The values builder with the usual input (workload identity, PostgreSQL, custom image). */
+export function buildValues(overrides: Partial<MlflowValuesInput> = {}) {
+  return buildMlflowValues({
+    artifactLocation: LOCATION,
+    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+    backendStore: CASE_POSTGRES,
+    namespace: 'mlflow',
+    image: IMAGE,
+    ...overrides,
+  });
+}
+
+/** Inputs covering every branch of the values builder (for the chart schema and rendering tests). */
+export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
+  ...ALL_MODES.map((mode): [string, Partial<MlflowValuesInput>] => [`auth ${mode}, postgres`, { auth: BINDINGS[mode] }]),
+  ['sqlite, default image', { backendStore: MlflowBackendStore.sqliteForDevelopment(), image: undefined, auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY] }],
+  ['ingress-nginx with TLS', { ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' } }],
+  ['AGIC ingress', { ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls', controller: MlflowIngressController.APPLICATION_GATEWAY } }],
+  ['other ingress, plain HTTP', { ingress: { host: 'mlflow.example.com', allowInsecureHttp: true, controller: MlflowIngressController.OTHER, className: 'azure-alb-external' } }],
+  ['autoscaling', { autoscaling: { minReplicas: 2, maxReplicas: 5 }, replicas: 2 }],
+  ['China cloud', { artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA } }],
+  ['US Government cloud, proxy off', { artifactLocation: { ...LOCATION, cloud: AzureCloud.US_GOVERNMENT }, disableArtifactProxy: true }],
+  ['abfss (hierarchical namespace)', { artifactLocation: { ...LOCATION, hierarchicalNamespace: true } }],
+  ['multipart upload, digest, driver', {
+    auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY],
+    proxyMultipartUpload: true,
+    image: { ...IMAGE, digest: `sha256:${'0'.repeat(64)}`, pullPolicy: 'Always' },
+    backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: tok('pw'), driver: 'psycopg2', port: 6432 }),
+  }],
+  ['verify-full (no migration init container)', {
+    backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: tok('pw'), sslMode: PostgresSslMode.VERIFY_FULL }),
+  }],
+  ['workers and keep-alive', { workers: 16, keepAliveTimeoutSeconds: 650 }],
+  ['release team (service team-mlflow)', { releaseName: 'team' }],
+  ['token release name (fullnameOverride)', { releaseName: tok('release') }],
+];

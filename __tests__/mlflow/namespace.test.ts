@@ -45,7 +45,7 @@ describe('MlflowNamespace', () => {
   test('name must be a DNS-1123 label', () => {
     const stack = testStack();
     const error = errorOf(() => new MlflowNamespace(stack, 'Ns', { name: 'ML_Flow' }));
-    expect(error).toMatch(/^MlflowNamespace: 1 invalid prop:/);
+    expect(error).toMatch(/^MlflowNamespace at test\/Ns: 1 invalid prop:/);
     expect(error).toMatch(/name = "ML_Flow": must be a DNS-1123 label/);
     expect(errorOf(() => new MlflowNamespace(stack, 'Ns2', { name: 'a'.repeat(64), create: false }))).toMatch(/name = "a{64}": must be a DNS-1123 label/);
   });
@@ -59,7 +59,7 @@ describe('MlflowNamespace', () => {
       annotations: { c: 'd' },
       podSecurityStandard: PodSecurityStandard.PRIVILEGED,
     }));
-    expect(error).toMatch(/^MlflowNamespace: 3 invalid props:/);
+    expect(error).toMatch(/^MlflowNamespace at test\/Ns: 3 invalid props:/);
     expect(error).toMatch(/labels = \{"a":"b"\}: applies only to a namespace this construct creates/);
     expect(error).toMatch(/annotations = \{"c":"d"\}: applies only/);
     expect(error).toMatch(/podSecurityStandard = "privileged": applies only/);

@@ -1,4 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { BINDINGS, IMAGE, LOCATION } from './fixtures';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
@@ -8,6 +9,7 @@ import {
   MlflowNamespace,
   MlflowRelease,
   MlflowReleaseProps,
+  PostgresSslMode,
 } from '../../lib/mlflow';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
 
@@ -57,13 +59,32 @@ describe('MlflowRelease: the helm release', () => {
     });
   });
 
-  test('the values are one JSON document, equal to the values object; no set, no set_sensitive', () => {
+  test('the values are one JSON document that names what the other resources and outputs are; no set, no set_sensitive', () => {
     const helm = onlyResource(json, 'helm_release');
     expect(helm.values).toHaveLength(1);
-    expect(JSON.parse(helm.values[0])).toEqual(JSON.parse(JSON.stringify(release.values)));
     expect(helm.set).toBeUndefined();
     expect(helm.set_sensitive).toBeUndefined();
     expect(helm.set_wo).toBeUndefined();
+    const values = JSON.parse(helm.values[0]);
+    // the chart reads the password from the secret this construct writes
+    const secret = onlyResource(json, 'kubernetes_secret_v1');
+    const { name, usernameKey, passwordKey } = values.backendStore.existingDatabaseSecret;
+    expect(name).toBe(secret.metadata.name);
+    expect(secret.data_wo[usernameKey]).toBe('mlflow');
+    expect(secret.data_wo[passwordKey]).toBe('${var.db_password}');
+    // the chart creates the service account the outputs name, with the binding's annotation
+    expect(values.serviceAccount).toEqual({
+      create: true,
+      automount: false,
+      name: release.serviceAccountName,
+      annotations: { 'azure.workload.identity/client-id': '11111111-2222-3333-4444-555555555555' },
+    });
+    expect(values.extraPodLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    // MLflow accepts the Host of the in-cluster tracking URI
+    expect(values.serverAllowedHosts).toContain(new URL(release.inClusterTrackingUri).host);
+    expect(values.artifactRoot.azureBlob).toEqual({ enabled: true, container: 'mlflow', storageAccount: 'stmlflowtest01', path: 'artifacts' });
+    expect(values.extraEnvVars).toMatchObject({ PGSSLMODE: 'require', UVICORN_TIMEOUT_KEEP_ALIVE: '75' });
+    expect(values.backendStore.databaseMigration).toBe(true);
   });
 
   test('the database secret is written only through data_wo, and the release waits for it', () => {
@@ -200,6 +221,19 @@ describe('MlflowRelease options', () => {
     expect(warningsOf(synthRelease(() => ({ auth: BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY] })).stack)).toEqual([]);
   });
 
+  test.each([PostgresSslMode.VERIFY_CA, PostgresSslMode.VERIFY_FULL])('sslMode %s: PGSSLMODE reaches MLflow, the migration init container (which cannot get it) is off, and a warning names the limitation', (sslMode) => {
+    const { json, stack } = synthRelease((s) => ({
+      backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: passwordVariable(s, 'pw').stringValue, sslMode }),
+    }));
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.extraEnvVars.PGSSLMODE).toBe(sslMode);
+    expect(values.backendStore.databaseMigration).toBe(false);
+    const warnings = warningsOf(stack);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(new RegExp(`backendStore.postgres.sslMode = ${sslMode}: the chart's database migration init container gets no extraEnvVars, so it cannot get PGSSLMODE`));
+    expect(warnings[0]).toMatch(/run "mlflow db upgrade" yourself/);
+  });
+
   test('disabling the artifact proxy warns', () => {
     const { stack } = synthRelease(() => ({ disableArtifactProxy: true }));
     expect(warningsOf(stack).join('\n')).toMatch(/each needs Azure credentials/);
@@ -237,7 +271,16 @@ describe('MlflowRelease validation', () => {
     ['keep-alive timeout not positive', () => ({ keepAliveTimeoutSeconds: -5 }), /keepAliveTimeoutSeconds = -5: must be a whole number from 1 to 3600/],
     ['helm timeout not positive', () => ({ timeoutSeconds: 0 }), /timeoutSeconds = 0: must be a whole number from 1 to 86400/],
     ['a token number', (s) => ({ workers: new TerraformVariable(s, 'w', { type: 'number' }).numberValue }), /workers = .*: must be a literal number/],
-    ['literal database password', () => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: 'hunter2' }) }), /backendStore.postgres.password = "<literal>": must be a token/],
+    ['literal database password', () => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: 'hunter2' }) }), /backendStore\.postgres\.password = "<literal, not shown>": must be a Terraform reference \(the value of a sensitive TerraformVariable without a default\), never a literal/],
+    ['database password from a variable that is not sensitive', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: new TerraformVariable(s, 'plain_pw', { type: 'string' }).stringValue }) }), /backendStore\.postgres\.password = "var\.plain_pw": the variable "plain_pw" must be declared sensitive: true/],
+    ['database password from a variable with a default', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: new TerraformVariable(s, 'default_pw', { type: 'string', sensitive: true, default: 'changeme' }).stringValue }) }), /backendStore\.postgres\.password = "var\.default_pw": the variable "default_pw" must have no default/],
+    ['artifact path with ".."', () => ({ artifactLocation: { ...LOCATION, artifactPath: 'a/../b' } }), /artifactLocation\.artifactPath = "a\/\.\.\/b": must not contain "\.\." segments/],
+    ['artifact path with "#"', () => ({ artifactLocation: { ...LOCATION, artifactPath: 'runs#1' } }), /artifactLocation\.artifactPath = "runs#1": must not contain "\\", "\?", "#" or "%"/],
+    ['artifact path ending in "/"', () => ({ artifactLocation: { ...LOCATION, artifactPath: 'runs/' } }), /artifactLocation\.artifactPath = "runs\/": must not end with "\/"/],
+    ['namespace other than the binding\'s', () => ({ namespaceName: 'team-b', auth: { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], namespaceName: 'team-a' } }), /namespaceName = "team-b": must equal auth\.namespaceName \("team-a"\): the auth binding is bound to that namespace/],
+    ['service account other than the federated one', () => ({ serviceAccountName: 'mlflow-server', auth: { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], serviceAccountName: 'mlflow' } }), /serviceAccountName = "mlflow-server": must equal auth\.serviceAccountName \("mlflow"\): the workload identity is federated with that service account only/],
+    ['default service account other than the federated one', () => ({ auth: { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], serviceAccountName: 'mlflow-server' } }), /serviceAccountName = "mlflow": must equal auth\.serviceAccountName \("mlflow-server"\)/],
+    ['env var for the keep-alive', () => ({ extraEnvVars: { UVICORN_TIMEOUT_KEEP_ALIVE: '5' } }), /extraEnvVars\["UVICORN_TIMEOUT_KEEP_ALIVE"\] = "5": is set by this construct; use keepAliveTimeoutSeconds/],
     ['empty database host', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: '', database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.host = "": must not be empty/],
     ['database port out of range', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', port: 70000, database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.port = 70000/],
     ['identity auth with the default image', () => ({ image: undefined }), /image = undefined: must be set with auth mode workload-identity: the chart's default image \(burakince\/mlflow\) lacks azure-identity.*community-charts\/helm-charts#423.*docker\/Dockerfile/],
@@ -257,10 +300,10 @@ describe('MlflowRelease validation', () => {
     ['allowed host with a scheme', () => ({ additionalAllowedHosts: ['https://mlflow.example.com'] }), /additionalAllowedHosts\[0\] = "https:\/\/mlflow.example.com": must be a host/],
     ['env var MLflow never reads', () => ({ extraEnvVars: { AZURE_STORAGE_KEY: 'x' } }), /extraEnvVars\["AZURE_STORAGE_KEY"\] = "x": is not read by MLflow/],
     ['secret in a plain env var', () => ({ extraEnvVars: { AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountKey=abc' } }), /extraEnvVars\["AZURE_STORAGE_CONNECTION_STRING"\] = "<redacted>": carries a secret/],
-    ['env var set by the construct', () => ({ extraEnvVars: { PGSSLMODE: 'disable' } }), /extraEnvVars\["PGSSLMODE"\] = "disable": is set by this construct/],
+    ['env var set by the construct', () => ({ extraEnvVars: { PGSSLMODE: 'disable' } }), /extraEnvVars\["PGSSLMODE"\] = "disable": is set by this construct; use backendStore sslMode/],
   ])('%s', (_name, overrides, message) => {
     const error = errorFor(overrides);
-    expect(error).toMatch(/^MlflowRelease: 1 invalid prop:/);
+    expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 1 invalid prop:/);
     expect(error).toMatch(message);
   });
 
@@ -272,8 +315,50 @@ describe('MlflowRelease validation', () => {
 
   test('every problem is listed in one error', () => {
     const error = errorFor(() => ({ releaseName: 'a'.repeat(60), namespaceName: 'Bad', replicas: 0, image: undefined }));
-    expect(error).toMatch(/^MlflowRelease: 4 invalid props:/);
+    expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 4 invalid props:/);
     for (const prop of ['releaseName', 'namespaceName', 'replicas', 'image']) expect(error).toContain(`  - ${prop} = `);
+  });
+
+  test('the error names the construct path', () => {
+    const stack = testStack();
+    const outer = new Construct(stack, 'Platform');
+    const error = errorOf(() => new MlflowRelease(outer, 'Mlflow', baseProps(stack, { replicas: 0 })));
+    expect(error).toMatch(/^MlflowRelease at test\/Platform\/Mlflow: 1 invalid prop:\n {2}- replicas = 0: must be a whole number from 1 to 1000$/);
+  });
+
+  describe('the binding\'s namespace and service account', () => {
+    const wi = BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY];
+    const make = (build: (stack: TerraformStack) => Partial<MlflowReleaseProps>) => () => {
+      const stack = testStack();
+      return new MlflowRelease(stack, 'Mlflow', baseProps(stack, build(stack)));
+    };
+
+    test('equal literals pass', () => {
+      expect(make(() => ({ namespaceName: 'team-a', serviceAccountName: 'mlflow-server', auth: { ...wi, namespaceName: 'team-a', serviceAccountName: 'mlflow-server' } }))).not.toThrow();
+    });
+
+    test('the same token passes; different tokens and token against literal are not compared', () => {
+      expect(make((s) => {
+        const ns = new MlflowNamespace(s, 'Ns', { name: 'team-a' });
+        return { namespaceName: ns.name, auth: { ...wi, namespaceName: ns.name } };
+      })).not.toThrow();
+      expect(make((s) => ({
+        namespaceName: new TerraformVariable(s, 'ns_a', { type: 'string' }).stringValue,
+        auth: { ...wi, namespaceName: new TerraformVariable(s, 'ns_b', { type: 'string' }).stringValue },
+      }))).not.toThrow();
+      expect(make((s) => ({ auth: { ...wi, namespaceName: new TerraformVariable(s, 'ns', { type: 'string' }).stringValue, serviceAccountName: new TerraformVariable(s, 'sa', { type: 'string' }).stringValue } }))).not.toThrow();
+    });
+
+    test('a binding without names (e.g. built by hand) is not compared', () => {
+      expect(make(() => ({ namespaceName: 'anything', serviceAccountName: 'any-sa', auth: wi }))).not.toThrow();
+    });
+
+    test('both mismatches are reported in one error', () => {
+      const error = errorOf(make(() => ({ namespaceName: 'team-b', auth: { ...wi, namespaceName: 'team-a', serviceAccountName: 'mlflow-server' } })));
+      expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 2 invalid props:/);
+      expect(error).toContain('  - namespaceName = "team-b": must equal auth.namespaceName ("team-a")');
+      expect(error).toContain('  - serviceAccountName = "mlflow": must equal auth.serviceAccountName ("mlflow-server")');
+    });
   });
 
   test('tokens are not validated as literals', () => {

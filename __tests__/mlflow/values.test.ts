@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { ALL_MODES, BINDINGS, IMAGE, keyPaths, LOCATION } from './fixtures';
+import { ALL_MODES, BINDINGS, buildValues, IMAGE, keyPaths, LOCATION, VALUES_CASES } from './fixtures';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
 import {
@@ -12,8 +12,10 @@ import {
   buildMlflowValues,
   chartFullname,
   IGNORED_ENV_VARS,
+  MANAGED_ENV_VARS,
   MlflowValuesInput,
   SECRET_ENV_VARS,
+  sslModeVerifiesServer,
 } from '../../lib/mlflow/values';
 
 /** A string token (what a TerraformVariable or a resource attribute gives). */
@@ -91,8 +93,8 @@ describe('buildMlflowValues: the whole document', () => {
         proxiedArtifactStorage: true,
         azureBlob: { enabled: true, container: 'mlflow', storageAccount: 'stmlflowtest01', path: 'artifacts' },
       },
-      extraArgs: { workers: '4', uvicornOpts: '--timeout-keep-alive=75' },
-      extraEnvVars: { MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', PGSSLMODE: 'require' },
+      extraArgs: { workers: '4' },
+      extraEnvVars: { MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75', PGSSLMODE: 'require' },
       extraSecretNamesForEnvFrom: [],
       ingress: { enabled: false },
       serverAllowedHosts: [...LOCAL_HOSTS, ...SERVICE_HOSTS],
@@ -120,20 +122,25 @@ describe('buildMlflowValues: auth modes', () => {
     expect(keyPaths(values).filter((k) => /connectionString|accessKey|podLabels/.test(k))).toEqual([]);
   });
 
-  test('the workload identity label is the string "true"', () => {
-    expect(build().extraPodLabels['azure.workload.identity/use']).toBe('true');
+  test('the binding\'s labels and annotations are copied into the values, never shared with the binding', () => {
+    const binding = { ...BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY], podLabels: { 'azure.workload.identity/use': 'true' }, serviceAccountAnnotations: { a: 'b' }, secretNamesForEnvFrom: ['s'] };
+    const values = build({ auth: binding });
+    values.extraPodLabels.extra = 'x';
+    values.serviceAccount.annotations.extra = 'x';
+    values.extraSecretNamesForEnvFrom.push('x');
+    expect(binding.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(binding.serviceAccountAnnotations).toEqual({ a: 'b' });
+    expect(binding.secretNamesForEnvFrom).toEqual(['s']);
   });
 
   test('kubelet identity: AZURE_CLIENT_ID picks the kubelet identity among the node identities', () => {
     expect(build({ auth: BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY] }).extraEnvVars.AZURE_CLIENT_ID).toBe('99999999-8888-7777-6666-555555555555');
     const { identityClientId: _unused, ...withoutId } = BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY];
     expect(build({ auth: withoutId }).extraEnvVars.AZURE_CLIENT_ID).toBeUndefined();
-    // workload identity: the webhook injects AZURE_CLIENT_ID; the values do not
+    // workload identity: the webhook injects AZURE_CLIENT_ID; the values do not. A service
+    // principal's client id comes with its secret.
     expect(build().extraEnvVars.AZURE_CLIENT_ID).toBeUndefined();
-  });
-
-  test('account-key binding: the binding secret is attached', () => {
-    expect(build({ auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY] }).extraSecretNamesForEnvFrom).toEqual(['mlflow-storage-key']);
+    expect(build({ auth: BINDINGS[ArtifactAuthMode.SERVICE_PRINCIPAL] }).extraEnvVars.AZURE_CLIENT_ID).toBeUndefined();
   });
 });
 
@@ -195,7 +202,7 @@ describe('buildMlflowValues: backend store', () => {
   test('SQLite: a file in /tmp shared by the workers, no migration, no PGSSLMODE, no database secret', () => {
     const values = build({ backendStore: MlflowBackendStore.sqliteForDevelopment() });
     expect(values.backendStore).toEqual({ databaseMigration: false, defaultSqlitePath: '/tmp/mlflow.db', postgres: { enabled: false } });
-    expect(values.extraEnvVars).toEqual({ MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600' });
+    expect(values.extraEnvVars).toEqual({ MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75' });
     expect(values.podAnnotations).toEqual({});
   });
 
@@ -218,10 +225,22 @@ describe('buildMlflowValues: backend store', () => {
     expect(values.extraEnvVars.PGSSLMODE).toBe('verify-full');
     expect(values.podAnnotations).toEqual({ 'cdktf-mlflow-azure/database-secret-revision': '3' });
   });
+
+  test.each<[PostgresSslMode | undefined, string, boolean]>([
+    [undefined, 'require', true],
+    [PostgresSslMode.REQUIRE, 'require', true],
+    [PostgresSslMode.VERIFY_CA, 'verify-ca', false],
+    [PostgresSslMode.VERIFY_FULL, 'verify-full', false],
+  ])('sslMode %s: PGSSLMODE=%s; the migration init container (which cannot get PGSSLMODE) runs: %s', (sslMode, env, migration) => {
+    const values = build({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: tok('p'), sslMode }) });
+    expect(values.extraEnvVars.PGSSLMODE).toBe(env);
+    expect(values.backendStore.databaseMigration).toBe(migration);
+    expect(sslModeVerifiesServer(sslMode ?? PostgresSslMode.REQUIRE)).toBe(!migration);
+  });
 });
 
 describe('buildMlflowValues: large artifacts', () => {
-  test('timeouts reach the environment, uvicorn and the ingress', () => {
+  test('timeouts reach the environment, uvicorn (through its environment) and the ingress', () => {
     const values = build({
       artifactTimeoutSeconds: 1800,
       keepAliveTimeoutSeconds: 120,
@@ -229,7 +248,10 @@ describe('buildMlflowValues: large artifacts', () => {
       ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' },
     });
     expect(values.extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT).toBe('1800');
-    expect(values.extraArgs).toEqual({ workers: '2', uvicornOpts: '--timeout-keep-alive=120' });
+    expect(values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('120');
+    // The chart quotes uvicornOpts/gunicornOpts into one argument (see server-args.test.ts): never emitted.
+    expect(Object.keys(values.extraArgs)).toEqual(['workers']);
+    expect(JSON.stringify(values)).not.toMatch(/uvicornOpts|gunicornOpts|timeout-keep-alive/);
     expect(values.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('1800');
     expect(values.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-send-timeout']).toBe('1800');
   });
@@ -375,8 +397,15 @@ describe('environment variables MLflow never reads are never emitted', () => {
   });
 
   test('a harmless extra variable is kept, and ours win over a caller\'s', () => {
-    const values = build({ extraEnvVars: { MLFLOW_SQLALCHEMYSTORE_POOL_SIZE: '10', PGSSLMODE: 'disable' } });
+    const values = build({ extraEnvVars: { MLFLOW_SQLALCHEMYSTORE_POOL_SIZE: '10', PGSSLMODE: 'disable', UVICORN_TIMEOUT_KEEP_ALIVE: '5' } });
     expect(values.extraEnvVars.MLFLOW_SQLALCHEMYSTORE_POOL_SIZE).toBe('10');
     expect(values.extraEnvVars.PGSSLMODE).toBe('require');
+    expect(values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('75');
+  });
+
+  test('every variable the builder sets from a prop is listed as managed (the release rejects it in extraEnvVars)', () => {
+    const set = new Set<string>();
+    for (const [, input] of VALUES_CASES) for (const key of Object.keys(buildValues(input).extraEnvVars)) set.add(key);
+    expect([...set].sort()).toEqual(Object.keys(MANAGED_ENV_VARS).sort());
   });
 });

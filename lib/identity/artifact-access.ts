@@ -34,12 +34,8 @@ const AUTHORITY_HOST: Record<AzureCloud, string> = {
   [AzureCloud.US_GOVERNMENT]: 'https://login.microsoftonline.us/',
 };
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const GUID_RULE = 'must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)';
 const NAME_PREFIX = /^(?=.{1,40}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NAME_PREFIX_RULE = 'must be 1 to 40 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it starts Kubernetes and Azure names)';
-const IDENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/;
-const IDENTITY_NAME_RULE = 'must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit';
 const FIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/;
 const FIC_NAME_RULE = 'must be 3 to 120 letters, digits, hyphens and underscores, starting with a letter or digit';
 
@@ -53,12 +49,15 @@ export interface ArtifactAccessProps {
   readonly store: ArtifactStore;
   /**
    * The Kubernetes namespace of the MLflow release (may be a reference to a namespace
-   * resource: the secret then depends on it). The same name must be given to the release.
+   * resource: the secret then depends on it). The same name must be given to the release: it
+   * goes into the binding (`namespaceName`), and `MlflowRelease` fails on a known mismatch.
    */
   readonly namespaceName: string;
   /**
    * The name of the MLflow service account; the workload identity federation subject is
-   * `system:serviceaccount:<namespaceName>:<serviceAccountName>`. The same name must be given to the release.
+   * `system:serviceaccount:<namespaceName>:<serviceAccountName>`. The same name must be given to
+   * the release: for workload identity it goes into the binding (`serviceAccountName`), and
+   * `MlflowRelease` fails on a known mismatch.
    */
   readonly serviceAccountName: string;
   /**
@@ -98,21 +97,24 @@ export interface ArtifactAccessProps {
 /**
  * Gives MLflow access to the artifact store in one auth mode, and hands the release what
  * it needs as a plain {@link ArtifactAuthBinding}: secret names for `extraSecretNamesForEnvFrom`,
- * service account annotations and pod labels.
+ * service account annotations and pod labels, and the namespace and service account it is
+ * bound to (the release checks them against its own).
  *
  * - account key / connection string: a Kubernetes secret written with `data_wo` (never `data`);
  * - service principal: "Storage Blob Data Contributor" on the container and a secret with the
  *   `AZURE_CLIENT_*` variables;
  * - workload identity: a user-assigned identity, its federated credential for the MLflow
  *   service account, the container role, the client-id annotation and the `use` pod label;
- * - kubelet identity: the container role for the kubelet identity (with a warning).
+ * - kubelet identity: the container role for the kubelet identity (with a warning) and its
+ *   client id in the binding (`identityClientId`), which the release sets as the plain
+ *   environment variable `AZURE_CLIENT_ID`: no secret, so no Terraform >= 1.11 requirement.
  */
 export class ArtifactAccess extends Construct {
   /** What the MLflow release needs. */
   public readonly binding: ArtifactAuthBinding;
   /** The auth mode. */
   public readonly mode: ArtifactAuthMode;
-  /** The Kubernetes secret, where the mode has one. */
+  /** The Kubernetes secret, where the mode has one (account key, connection string, service principal). */
   public readonly secret?: SecretV1;
   /** The user-assigned identity (workload identity). */
   public readonly identity?: UserAssignedIdentity;
@@ -210,9 +212,9 @@ export class ArtifactAccess extends Construct {
           // The kubelet identity exists already: let Azure check it.
           skipServicePrincipalAadCheck: false,
         });
-        // AKS nodes often carry several user-assigned identities (add-ons): name the kubelet one,
-        // or IMDS refuses to pick.
-        this.secret = this.createSecret({ AZURE_CLIENT_ID: cluster.kubeletIdentityClientId! });
+        // AKS nodes often carry several user-assigned identities (add-ons): the release names the
+        // kubelet one with the plain AZURE_CLIENT_ID from the binding's identityClientId (a client
+        // id is not a secret: no Kubernetes secret, no write-only attribute).
         this.identityClientId = cluster.kubeletIdentityClientId;
         this.principalId = cluster.kubeletIdentityObjectId;
         Annotations.of(this).addWarning(
@@ -224,6 +226,7 @@ export class ArtifactAccess extends Construct {
 
     this.dependables = [this.roleAssignment, this.federatedCredential]
       .filter((d): d is RoleAssignment | FederatedIdentityCredential => d !== undefined);
+    const federated = this.federatedCredential !== undefined;
     this.binding = {
       mode: this.mode,
       secretNamesForEnvFrom: this.secret ? [this.secret.metadata.name] : [],
@@ -233,6 +236,9 @@ export class ArtifactAccess extends Construct {
       requiresAzureIdentity: auth.requiresAzureIdentity,
       identityClientId: this.identityClientId,
       principalId: this.principalId,
+      // The secret lives in the namespace, and the federated subject names it: the release must be there.
+      ...(this.secret !== undefined || federated ? { namespaceName: props.namespaceName } : {}),
+      ...(federated ? { serviceAccountName: props.serviceAccountName } : {}),
     };
   }
 
@@ -258,7 +264,7 @@ export class ArtifactAccess extends Construct {
 }
 
 function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProps, namePrefix: string): void {
-  const p = new Problems('ArtifactAccess');
+  const p = new Problems(`ArtifactAccess at ${scope.node.path}`);
   const { auth, store, cluster } = props;
   const mode = auth.mode;
 
@@ -289,9 +295,9 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
     }
     case ArtifactAuthMode.SERVICE_PRINCIPAL: {
       const sp = auth._servicePrincipal!;
-      p.matches('auth.clientId', sp.clientId, GUID, GUID_RULE);
-      p.matches('auth.tenantId', sp.tenantId, GUID, GUID_RULE);
-      p.matches('auth.objectId', sp.objectId, GUID, GUID_RULE);
+      checkName(p, 'guid', 'auth.clientId', sp.clientId);
+      checkName(p, 'guid', 'auth.tenantId', sp.tenantId);
+      checkName(p, 'guid', 'auth.objectId', sp.objectId);
       if (sp.clientSecret === undefined) p.add('auth.clientSecret', undefined, SECRET_RULE);
       checkSecretReference(scope, p, 'auth.clientSecret', sp.clientSecret);
       break;
@@ -301,7 +307,7 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
       if (options.identityName === undefined) {
         p.require(isLiteral(namePrefix), 'auth.identityName', undefined, 'has no default when namePrefix is a token: give it');
       }
-      p.matches('auth.identityName', options.identityName ?? `id-${namePrefix}-artifacts`, IDENTITY_NAME, IDENTITY_NAME_RULE);
+      checkName(p, 'userAssignedIdentity', 'auth.identityName', options.identityName ?? `id-${namePrefix}-artifacts`);
       if (options.federatedCredentialName === undefined) {
         p.require(isLiteral(namePrefix), 'auth.federatedCredentialName', undefined, 'has no default when namePrefix is a token: give it');
       }

@@ -33,8 +33,32 @@ export interface ArtifactAuthBinding {
   readonly supportsProxyMultipartUpload: boolean;
   /** The mode authenticates through `azure-identity`, which the chart's default image lacks. */
   readonly requiresAzureIdentity: boolean;
-  /** The user-assigned identity's client id, where the mode has one (workload identity). */
+  /**
+   * The client id of the identity MLflow authenticates as, where the mode has one (workload
+   * identity, service principal, kubelet identity). For the kubelet identity the release sets it
+   * as the plain environment variable `AZURE_CLIENT_ID` (a client id is not a secret): AKS nodes
+   * carry several user-assigned identities and IMDS needs to be told which one.
+   * @default - none
+   */
   readonly identityClientId?: string;
-  /** The principal (object) id the blob role was granted to, where the mode has one. */
+  /**
+   * The principal (object) id the blob role was granted to, where the mode has one.
+   * @default - none
+   */
   readonly principalId?: string;
+  /**
+   * The Kubernetes namespace the binding is bound to: where its secrets are and, for workload
+   * identity, the namespace of the federated subject
+   * (`system:serviceaccount:<namespaceName>:<serviceAccountName>`). The release must be in this
+   * namespace; `MlflowRelease` fails when both names are known and differ.
+   * @default - none: the binding does not depend on a namespace
+   */
+  readonly namespaceName?: string;
+  /**
+   * The service account the identity is federated with (workload identity). The release's
+   * service account must have this name, or the token exchange fails at run time;
+   * `MlflowRelease` fails when both names are known and differ.
+   * @default - none: the binding does not depend on a service account
+   */
+  readonly serviceAccountName?: string;
 }

@@ -176,13 +176,29 @@ export interface MlflowAutoscaling {
   readonly targetMemoryUtilization?: number;
 }
 
-/** The `sslmode` libpq uses to reach PostgreSQL (`PGSSLMODE`). */
+/**
+ * The `sslmode` libpq uses to reach PostgreSQL (`PGSSLMODE` of the MLflow container).
+ *
+ * Limitation of the chart (1.11.5): its database migration init container gets no
+ * `extraEnvVars`, so it never sees `PGSSLMODE` and uses libpq's default `prefer`. The verifying
+ * modes therefore turn that init container off (see {@link MlflowPostgresOptions.sslMode}).
+ */
 export enum PostgresSslMode {
-  /** Encrypt, without verifying the server certificate (what Azure Database for PostgreSQL requires). */
+  /**
+   * Encrypt, without verifying the server certificate (what Azure Database for PostgreSQL
+   * requires). The migration init container runs with libpq's default `prefer`, which encrypts
+   * whenever the server offers TLS (Azure enforces it).
+   */
   REQUIRE = 'require',
-  /** Encrypt and verify the server certificate chain (the image needs the CA in `PGSSLROOTCERT`). */
+  /**
+   * Encrypt and verify the server certificate chain (the image needs the CA in `PGSSLROOTCERT`).
+   * Turns the chart's migration init container off (with a warning).
+   */
   VERIFY_CA = 'verify-ca',
-  /** Encrypt, verify the chain and the host name (the image needs the CA in `PGSSLROOTCERT`). */
+  /**
+   * Encrypt, verify the chain and the host name (the image needs the CA in `PGSSLROOTCERT`).
+   * Turns the chart's migration init container off (with a warning).
+   */
   VERIFY_FULL = 'verify-full',
 }
 
@@ -202,9 +218,11 @@ export interface MlflowPostgresOptions {
   /** The database user. */
   readonly user: string;
   /**
-   * The user's password: must be a token (the value of a sensitive `TerraformVariable`, or
-   * a generated password), never a literal. It is written to a Kubernetes secret through the
-   * write-only `data_wo` (never stored in Terraform state or in the helm values).
+   * The user's password: a Terraform reference, never a literal. When it is the value of a
+   * `TerraformVariable` of the stack, the variable must be `sensitive: true` and have no default
+   * (a default is a literal in the synthesized JSON); a resource attribute (a generated
+   * password) is accepted as it is. It is written to a Kubernetes secret through the write-only
+   * `data_wo` (never stored in Terraform state or in the helm values).
    */
   readonly password: string;
   /**
@@ -214,7 +232,17 @@ export interface MlflowPostgresOptions {
    */
   readonly passwordRevision?: number;
   /**
-   * libpq `sslmode` (`PGSSLMODE`).
+   * libpq `sslmode` (`PGSSLMODE`) of the MLflow container.
+   *
+   * The chart's database migration init container (`mlflow db upgrade` before the server
+   * starts) cannot get `PGSSLMODE`: chart 1.11.5 gives it only the database user and password
+   * and its own config map, not `extraEnvVars` or `extraSecretNamesForEnvFrom`, so it would
+   * connect with libpq's default `prefer` (no certificate check). With `VERIFY_CA` or
+   * `VERIFY_FULL` the release therefore turns it off (`backendStore.databaseMigration: false`)
+   * and warns: MLflow still creates the schema of an empty database when the server starts
+   * (with `PGSSLMODE`), but after upgrading to an MLflow version with a newer schema you run
+   * `mlflow db upgrade` yourself (the server refuses an out-of-date schema, and the atomic
+   * release rolls back). With `REQUIRE` the migration container stays on.
    * @default PostgresSslMode.REQUIRE
    */
   readonly sslMode?: PostgresSslMode;
@@ -328,9 +356,10 @@ export interface MlflowReleaseOptions {
    */
   readonly artifactTimeoutSeconds?: number;
   /**
-   * uvicorn's keep-alive timeout (`--timeout-keep-alive`), in seconds: keep it above the
-   * ingress controller's upstream keep-alive (60 s for ingress-nginx), or idle connections
-   * race and fail with 502.
+   * uvicorn's keep-alive timeout, in seconds: keep it above the ingress controller's upstream
+   * keep-alive (60 s for ingress-nginx), or idle connections race and fail with 502. Set as the
+   * environment variable `UVICORN_TIMEOUT_KEEP_ALIVE` (uvicorn reads its options from `UVICORN_*`),
+   * not through the chart's `extraArgs.uvicornOpts`, which the chart quotes into one argument.
    * @default 75
    */
   readonly keepAliveTimeoutSeconds?: number;

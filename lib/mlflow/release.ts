@@ -9,21 +9,24 @@ import {
   MlflowBackendKind,
   MlflowBackendStore,
   MlflowIngressController,
+  PostgresSslMode,
 } from './props';
 import {
   buildMlflowValues,
   chartFullname,
   fitsChartAzureBlob,
   IGNORED_ENV_VARS,
+  MANAGED_ENV_VARS,
   MLFLOW_CHART,
   MLFLOW_DEFAULTS,
   SECRET_ENV_VARS,
+  sslModeVerifiesServer,
 } from './values';
-import { checkName } from '../core/names';
+import { checkArtifactPath, checkName } from '../core/names';
+import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
-
 
 /**
  * Props of {@link MlflowRelease}.
@@ -47,6 +50,11 @@ export interface MlflowReleaseProps extends MlflowReleaseOptions {
  *
  * The values go to helm as one JSON document; every key exists in the chart's schema. With
  * PostgreSQL the stack requires Terraform >= 1.11 (write-only attributes).
+ *
+ * The release must run in the namespace and as the service account its auth binding is bound to
+ * (`auth.namespaceName`, `auth.serviceAccountName`, set by `ArtifactAccess`): construction fails
+ * when both names are literals that differ. The same token on both sides is equal; otherwise an
+ * unresolved reference on either side is not compared (it may still resolve to the same name).
  */
 export class MlflowRelease extends Construct {
   /** The default chart version. */
@@ -75,7 +83,7 @@ export class MlflowRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: MlflowReleaseProps) {
     super(scope, id);
-    validateMlflowReleaseProps(props);
+    validateMlflowReleaseProps(this, props);
 
     const releaseName = props.releaseName ?? MLFLOW_DEFAULTS.releaseName;
     const clusterDomain = props.clusterDomain ?? MLFLOW_DEFAULTS.clusterDomain;
@@ -94,6 +102,11 @@ export class MlflowRelease extends Construct {
     if (props.auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && props.auth.identityClientId === undefined) {
       Annotations.of(this).addWarning(
         'auth.identityClientId is not set for the kubelet identity: when the nodes carry several user-assigned identities (add-ons do), IMDS refuses a token request without AZURE_CLIENT_ID.',
+      );
+    }
+    if (postgres && sslModeVerifiesServer(postgres.sslMode ?? PostgresSslMode.REQUIRE)) {
+      Annotations.of(this).addWarning(
+        `backendStore.postgres.sslMode = ${postgres.sslMode}: the chart's database migration init container gets no extraEnvVars, so it cannot get PGSSLMODE and would connect without verifying the server (libpq's default sslmode=prefer); it is turned off (backendStore.databaseMigration: false). MLflow creates the schema of an empty database when it starts; after upgrading to an MLflow version with a newer schema, run "mlflow db upgrade" yourself with PGSSLMODE=${postgres.sslMode} (the server refuses to start on an out-of-date schema, and the atomic release rolls back).`,
       );
     }
     if (props.automountServiceAccountToken) {
@@ -178,12 +191,11 @@ function escapeTemplateSequences(json: string): string {
 const SEMVER = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const MANAGED_ENV_VARS = ['MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT', 'PGSSLMODE', 'MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD', 'AZURE_CLIENT_ID'];
 const DOCKERFILE_HINT =
   'build an image that adds them (see the repository\'s docker/Dockerfile recipe) and give it as image';
 
-function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
-  const p = new Problems('MlflowRelease');
+function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps): void {
+  const p = new Problems(`MlflowRelease at ${scope.node.path}`);
   const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
   const auth = props.auth;
   const location = props.artifactLocation;
@@ -225,13 +237,8 @@ function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
     requireText(p, 'backendStore.postgres.host', postgres.host);
     requireText(p, 'backendStore.postgres.database', postgres.database);
     requireText(p, 'backendStore.postgres.user', postgres.user);
-    if (!Token.isUnresolved(postgres.password)) {
-      p.add(
-        'backendStore.postgres.password',
-        postgres.password === '' ? '' : '<literal>',
-        'must be a token (the value of a sensitive TerraformVariable or a generated password), never a literal: a literal would be written into the synthesized configuration',
-      );
-    }
+    if (postgres.password === undefined) p.add('backendStore.postgres.password', undefined, SECRET_RULE);
+    checkSecretReference(scope, p, 'backendStore.postgres.password', postgres.password);
   } else {
     if (isLiteral(props.replicas) && props.replicas > 1) {
       p.add('replicas', props.replicas, 'must be 1 with backendStore = sqliteForDevelopment() (each pod would have its own database); use MlflowBackendStore.postgres(...)');
@@ -255,11 +262,7 @@ function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
   // Artifact location
   checkName(p, 'storageAccount', 'artifactLocation.accountName', location.accountName);
   checkName(p, 'storageContainer', 'artifactLocation.containerName', location.containerName);
-  if (isLiteral(location.artifactPath)) {
-    const path = location.artifactPath;
-    p.require(!path.startsWith('/') && !path.endsWith('/'), 'artifactLocation.artifactPath', path, 'must not start or end with "/"');
-    p.require(!path.split('/').includes('..'), 'artifactLocation.artifactPath', path, 'must not contain ".." segments');
-  }
+  checkArtifactPath(p, 'artifactLocation.artifactPath', location.artifactPath);
   if (isLiteral(location.artifactUri)) {
     p.require(/^(wasbs|abfss):\/\/[^@/\s]+@[^/\s]+/.test(location.artifactUri), 'artifactLocation.artifactUri', location.artifactUri, 'must be a wasbs:// or abfss:// URI of the form <scheme>://<container>@<account>.<endpoint>/<path>');
   }
@@ -277,6 +280,11 @@ function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
   } else {
     auth.secretNamesForEnvFrom.forEach((name, i) => checkName(p, 'dnsSubdomain', `auth.secretNamesForEnvFrom[${i}]`, name));
   }
+  // The binding's namespace and service account (its secrets, its federated subject)
+  checkSameName(p, 'namespaceName', props.namespaceName, 'auth.namespaceName', auth.namespaceName,
+    'the auth binding is bound to that namespace (its secrets are there, or its workload identity is federated with a service account there)');
+  checkSameName(p, 'serviceAccountName', props.serviceAccountName ?? MLFLOW_DEFAULTS.serviceAccountName, 'auth.serviceAccountName', auth.serviceAccountName,
+    'the workload identity is federated with that service account only (system:serviceaccount:<namespace>:<name>): any other gets no Azure token');
   if (auth.mode === ArtifactAuthMode.WORKLOAD_IDENTITY) {
     const label = auth.podLabels['azure.workload.identity/use'];
     p.require(label === 'true', 'auth.podLabels["azure.workload.identity/use"]', label, 'must be the string "true" for workload identity (without it the webhook injects nothing)');
@@ -345,11 +353,23 @@ function validateMlflowReleaseProps(props: MlflowReleaseProps): void {
     if ((SECRET_ENV_VARS as readonly string[]).includes(key)) {
       p.add(prop, '<redacted>', 'carries a secret: plain environment variables are stored in the helm values and in state; secrets reach the pod only through Kubernetes secrets (the auth binding)');
     }
-    if (MANAGED_ENV_VARS.includes(key)) {
-      p.add(prop, value, 'is set by this construct; use the matching prop (artifactTimeoutSeconds, backendStore sslMode, proxyMultipartUpload, the auth binding\'s identityClientId)');
+    const managedBy = Object.prototype.hasOwnProperty.call(MANAGED_ENV_VARS, key) ? MANAGED_ENV_VARS[key] : undefined;
+    if (managedBy !== undefined) {
+      p.add(prop, value, `is set by this construct; use ${managedBy}`);
     }
   }
   p.throwIfAny();
+}
+
+/**
+ * A name of the release must equal the binding's: compared when both are literals, or both the
+ * same token string; skipped when the binding has none or either side is an unresolved
+ * reference (they may still resolve to the same name).
+ */
+function checkSameName(p: Problems, prop: string, ours: string | undefined, bindingProp: string, theirs: string | undefined, why: string): void {
+  if (ours === undefined || theirs === undefined || ours === theirs) return;
+  if (Token.isUnresolved(ours) || Token.isUnresolved(theirs)) return;
+  p.add(prop, ours, `must equal ${bindingProp} (${JSON.stringify(theirs)}): ${why}`);
 }
 
 function requireText(p: Problems, prop: string, value: string | undefined): void {

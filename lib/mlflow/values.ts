@@ -57,7 +57,12 @@ export const MLFLOW_DEFAULTS = {
  */
 export const IGNORED_ENV_VARS = ['AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT'] as const;
 
-/** Environment variables that carry secrets: they reach the pod only through Kubernetes secrets. */
+/**
+ * Environment variables that carry secrets: they reach the pod only through Kubernetes secrets,
+ * never through `extraEnvVars` (which lands in the helm values, the release secret and state).
+ * The one list of them: `MlflowRelease` rejects them in `extraEnvVars`, the values builder drops
+ * them, and other checks (e.g. the policy checks) import it from here. Not part of the jsii API.
+ */
 export const SECRET_ENV_VARS = [
   'AZURE_STORAGE_CONNECTION_STRING',
   'AZURE_STORAGE_ACCESS_KEY',
@@ -66,6 +71,44 @@ export const SECRET_ENV_VARS = [
   'PGPASSWORD',
   'MLFLOW_FLASK_SERVER_SECRET_KEY',
 ] as const;
+
+/**
+ * uvicorn's keep-alive timeout, read from the environment: uvicorn's CLI is a click command with
+ * `auto_envvar_prefix="UVICORN"` (encode/uvicorn, uvicorn/main.py, since 0.16), and MLflow runs
+ * `python -m uvicorn <opts> --host --port --workers <app>` with the server's environment
+ * (mlflow/server/__init__.py `_build_uvicorn_command`, mlflow/utils/process.py `_exec_cmd`).
+ *
+ * Not `extraArgs.uvicornOpts`: with the chart's default `log.enabled: true`, chart 1.11.5
+ * renders it as `--uvicorn-opts='--log-level=info <ours>'` (templates/deployment.yaml), MLflow
+ * `shlex.split`s that into ONE argument, and uvicorn rejects the log level: CrashLoopBackOff.
+ */
+export const UVICORN_KEEP_ALIVE_ENV_VAR = 'UVICORN_TIMEOUT_KEEP_ALIVE';
+
+/**
+ * Environment variables the values builder sets from props (so `extraEnvVars` may not set
+ * them): each with the prop that sets it.
+ */
+export const MANAGED_ENV_VARS: { readonly [name: string]: string } = {
+  MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: 'artifactTimeoutSeconds',
+  [UVICORN_KEEP_ALIVE_ENV_VAR]: 'keepAliveTimeoutSeconds',
+  PGSSLMODE: 'backendStore sslMode',
+  MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD: 'proxyMultipartUpload',
+  AZURE_CLIENT_ID: 'the auth binding\'s identityClientId',
+};
+
+/**
+ * Whether libpq verifies the server certificate in this `sslmode` (`verify-ca`, `verify-full`).
+ *
+ * The chart's database migration init container (`backendStore.databaseMigration`) gets no
+ * `extraEnvVars` and no `extraSecretNamesForEnvFrom` (chart 1.11.5 templates/deployment.yaml:
+ * only PGUSER/PGPASSWORD and the chart's own config map and secrets), so it cannot get
+ * `PGSSLMODE` and would connect with libpq's default `sslmode=prefer`: it would send the
+ * password to a server whose certificate nobody checked. With a verifying mode the migration
+ * container is therefore turned off (see {@link buildMlflowValues}).
+ */
+export function sslModeVerifiesServer(mode: PostgresSslMode): boolean {
+  return mode === PostgresSslMode.VERIFY_CA || mode === PostgresSslMode.VERIFY_FULL;
+}
 
 /** Pod annotation whose change rolls the pods when the database password is rewritten. */
 export const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-secret-revision';
@@ -215,11 +258,21 @@ export function ingressClassNameFor(ingress: MlflowIngress): string | undefined 
  *   or `artifactRoot.defaultArtifactRoot` (not proxied, `--default-artifact-root`), with
  *   `azureBlob.enabled: false`. `connectionString`/`accessKey` are never set: secrets reach
  *   the pod only through `extraSecretNamesForEnvFrom` (the binding's secrets).
+ * - Backend store: PostgreSQL with the password from `existingDatabaseSecret` (never in the
+ *   values) and `PGSSLMODE` in `extraEnvVars`. The chart's migration init container
+ *   (`databaseMigration`) cannot get `PGSSLMODE` (it gets no `extraEnvVars`): it runs with
+ *   `require` (libpq's default `prefer` there still encrypts when the server offers TLS, as Azure
+ *   Database for PostgreSQL enforces), and is off with `verify-ca`/`verify-full` so that nothing
+ *   connects without verifying the server (MLflow creates the schema of an empty database at
+ *   start; `mlflow db upgrade` for a newer MLflow is then yours to run).
  * - Large artifacts (mlflow/mlflow#7564, #8539): `MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`;
  *   uvicorn (MLflow 3.x's default server, which has no worker timeout that kills slow
- *   requests, unlike gunicorn's `--timeout`) gets `--timeout-keep-alive` above the ingress
- *   controllers' upstream keep-alive (60 s) through `extraArgs.uvicornOpts`; ingress
- *   annotations raise the body size and the read/send timeouts.
+ *   requests, unlike gunicorn's `--timeout`) gets its keep-alive above the ingress
+ *   controllers' upstream keep-alive (60 s) through `UVICORN_TIMEOUT_KEEP_ALIVE` (see
+ *   {@link UVICORN_KEEP_ALIVE_ENV_VAR}: never `extraArgs.uvicornOpts`, which the chart quotes
+ *   into one argument); ingress annotations raise the body size and the read/send timeouts.
+ * - `extraArgs` holds only options the chart renders as `--<kebab-key>=<value>` with a value
+ *   without spaces or quotes (`workers`): each stays one argument of `mlflow server`.
  * - The service account never automounts the Kubernetes API token: MLflow does not call the
  *   API, and the workload identity webhook injects its own projected token volume
  *   (`azure-identity-token`, audience `api://AzureADTokenExchange`) whatever
@@ -235,6 +288,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const proxied = !(input.disableArtifactProxy ?? false);
   const timeout = input.artifactTimeoutSeconds ?? d.artifactTimeoutSeconds;
   const postgres = input.backendStore.kind === MlflowBackendKind.POSTGRES ? input.backendStore.postgresOptions : undefined;
+  const sslMode = postgres?.sslMode ?? PostgresSslMode.REQUIRE;
 
   // Artifacts
   let artifactRoot: MlflowChartArtifactRoot;
@@ -261,7 +315,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const databaseSecretName = input.databaseSecretName ?? `${serviceName}-database`;
   const backendStore: MlflowChartBackendStore = postgres
     ? {
-      databaseMigration: true,
+      databaseMigration: !sslModeVerifiesServer(sslMode),
       postgres: {
         enabled: true,
         host: postgres.host,
@@ -290,7 +344,8 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     if (!dropped.includes(k)) extraEnvVars[k] = v;
   }
   extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT = String(timeout);
-  if (postgres) extraEnvVars.PGSSLMODE = postgres.sslMode ?? PostgresSslMode.REQUIRE;
+  extraEnvVars[UVICORN_KEEP_ALIVE_ENV_VAR] = String(input.keepAliveTimeoutSeconds ?? d.keepAliveTimeoutSeconds);
+  if (postgres) extraEnvVars.PGSSLMODE = sslMode;
   if (auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && auth.identityClientId !== undefined) {
     // AKS nodes carry several user-assigned identities (kubelet, add-ons): IMDS needs the client id.
     extraEnvVars.AZURE_CLIENT_ID = auth.identityClientId;
@@ -368,9 +423,9 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     telemetry: { enabled: false },
     backendStore,
     artifactRoot,
+    // Only options the chart renders as one `--<kebab-key>=<value>` argument (no uvicornOpts).
     extraArgs: {
       workers: String(input.workers ?? d.workers),
-      uvicornOpts: `--timeout-keep-alive=${input.keepAliveTimeoutSeconds ?? d.keepAliveTimeoutSeconds}`,
     },
     extraEnvVars,
     extraSecretNamesForEnvFrom: [...auth.secretNamesForEnvFrom],
