@@ -1,7 +1,10 @@
+import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
 import { AksCluster, AksClusterAttributes, KubernetesAuth, KubeloginLoginMode } from '../../lib/cluster';
 import { AzureCloud } from '../../lib/core/cloud';
-import { errorOf, ref, synthJson, testStack } from '../util';
+import { errorOf, ref, synthJson, testStack, warningsOf } from '../util';
 
 const KUBELET_OBJECT_ID = '11111111-2222-3333-4444-555555555555';
 const KUBELET_CLIENT_ID = '66666666-7777-8888-9999-000000000000';
@@ -12,7 +15,7 @@ function lookedUp(): { stack: TerraformStack; cluster: AksCluster } {
   return { stack, cluster };
 }
 
-/** Attributes as they come from an azurerm_kubernetes_cluster resource: references, not literals. */
+/** Attributes as they come from the stack that created the cluster (variables here): references, not literals. */
 function attributeRefs(stack: TerraformStack): AksClusterAttributes {
   const v = (name: string, sensitive = false) => new TerraformVariable(stack, name, { type: 'string', sensitive }).value;
   return {
@@ -27,6 +30,18 @@ function attributeRefs(stack: TerraformStack): AksClusterAttributes {
     clientCertificate: v('client_certificate', true),
     clientKey: v('client_key', true),
   };
+}
+
+/** An azurerm_kubernetes_cluster resource created in `scope`'s stack. */
+function clusterResource(scope: Construct): KubernetesCluster {
+  return new KubernetesCluster(scope, 'AksResource', {
+    name: 'aks-prod',
+    location: 'westeurope',
+    resourceGroupName: 'rg-aks',
+    dnsPrefix: 'aks',
+    defaultNodePool: { name: 'system', vmSize: 'Standard_D4s_v5', nodeCount: 1 },
+    identity: { type: 'SystemAssigned' },
+  });
 }
 
 function dataSourceOf(json: any): any {
@@ -267,9 +282,9 @@ describe('AksCluster validation', () => {
     expect(msg).toMatch(/attributes\.workloadIdentityEnabled = true: contradicts attributes\.oidcIssuerEnabled: false/);
   });
 
-  test('every problem is listed in one error', () => {
+  test('every problem is listed in one error, owned by the construct path', () => {
     const msg = errorOf(() => AksCluster.fromAttributes(testStack(), 'Aks', { name: '-aks', oidcIssuerUrl: 'ftp://x', kubeletIdentityObjectId: 'x' }));
-    expect(msg).toMatch(/^AksCluster: 3 invalid props:/);
+    expect(msg).toMatch(/^AksCluster at test\/Aks: 3 invalid props:/);
   });
 
   test('requireWorkloadIdentity fails on attributes that say workload identity is off', () => {
@@ -361,4 +376,79 @@ test('synth is deterministic', () => {
     return Testing.synth(stack);
   };
   expect(build()).toBe(build());
+});
+
+describe('AksCluster providers from a cluster created in the same stack', () => {
+  const SAME_STACK = /refers? to a resource created in this stack: the kubernetes and helm providers would be configured from values that are unknown until it exists/;
+
+  test('host and CA certificate of an azurerm_kubernetes_cluster resource of this stack: a warning naming them', () => {
+    const stack = testStack();
+    const aks = clusterResource(stack);
+    const cluster = AksCluster.fromAttributes(stack, 'Aks', {
+      name: 'aks-prod',
+      host: aks.kubeConfig.get(0).host,
+      clusterCaCertificate: aks.kubeConfig.get(0).clusterCaCertificate,
+    });
+    expect(warningsOf(stack)).toEqual([]);
+    cluster.configureProviders(KubernetesAuth.kubelogin());
+    const warnings = warningsOf(stack);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(SAME_STACK);
+    expect(warnings[0]).toContain(`attributes.host (azurerm_kubernetes_cluster.${aks.friendlyUniqueId}), attributes.clusterCaCertificate (azurerm_kubernetes_cluster.${aks.friendlyUniqueId}) refer`);
+    expect(warnings[0]).toMatch(/AksCluster\.fromLookup/);
+  });
+
+  test('client certificate auth also names the client certificate and key', () => {
+    const stack = testStack();
+    const aks = clusterResource(stack);
+    const config = aks.kubeConfig.get(0);
+    const cluster = AksCluster.fromAttributes(stack, 'Aks', {
+      name: 'aks-prod',
+      host: new TerraformVariable(stack, 'host', { type: 'string' }).stringValue,
+      clusterCaCertificate: new TerraformVariable(stack, 'ca', { type: 'string' }).stringValue,
+      clientCertificate: config.clientCertificate,
+      clientKey: config.clientKey,
+    });
+    cluster.configureProviders(KubernetesAuth.clientCertificate());
+    const [warning] = warningsOf(stack);
+    expect(warning).toMatch(/^attributes\.clientCertificate \(azurerm_kubernetes_cluster\.[^)]+\), attributes\.clientKey \(azurerm_kubernetes_cluster\.[^)]+\) refer to a resource created in this stack/);
+    expect(warning).not.toMatch(/attributes\.host/);
+  });
+
+  test('variables, a data source, literals and a cluster of another stack: no warning', () => {
+    const variables = testStack();
+    AksCluster.fromAttributes(variables, 'Aks', attributeRefs(variables)).configureProviders(KubernetesAuth.clientCertificate());
+    expect(warningsOf(variables)).toEqual([]);
+
+    const data = testStack();
+    const ds = new DataAzurermKubernetesCluster(data, 'Existing', { name: 'aks-prod', resourceGroupName: 'rg-aks' });
+    AksCluster.fromAttributes(data, 'Aks', {
+      name: 'aks-prod',
+      host: ds.kubeConfig.get(0).host,
+      clusterCaCertificate: ds.kubeConfig.get(0).clusterCaCertificate,
+    }).configureProviders(KubernetesAuth.kubelogin());
+    expect(warningsOf(data)).toEqual([]);
+
+    const literal = testStack();
+    AksCluster.fromAttributes(literal, 'Aks', { name: 'aks-prod', host: 'https://aks-prod.hcp.westeurope.azmk8s.io:443', clusterCaCertificate: 'LS0tLS1CRUdJTi' })
+      .configureProviders(KubernetesAuth.kubelogin());
+    expect(warningsOf(literal)).toEqual([]);
+
+    const app = Testing.app();
+    const clusterStack = new TerraformStack(app, 'cluster');
+    const aks = clusterResource(clusterStack);
+    const appStack = new TerraformStack(app, 'mlflow');
+    AksCluster.fromAttributes(appStack, 'Aks', {
+      name: 'aks-prod',
+      host: aks.kubeConfig.get(0).host,
+      clusterCaCertificate: aks.kubeConfig.get(0).clusterCaCertificate,
+    }).configureProviders(KubernetesAuth.kubelogin());
+    expect(warningsOf(appStack)).toEqual([]);
+  });
+
+  test('a looked-up cluster never warns', () => {
+    const { stack, cluster } = lookedUp();
+    cluster.configureProviders(KubernetesAuth.kubelogin());
+    expect(warningsOf(stack)).toEqual([]);
+  });
 });

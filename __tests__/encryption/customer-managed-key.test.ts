@@ -101,6 +101,9 @@ describe('CustomerManagedKey with a new vault (defaults)', () => {
     const grant = resourcesOf(json, 'azurerm_role_assignment').find(([, r]) => r.role_definition_name === 'Key Vault Crypto Officer')![1];
     expect(grant.principal_id).toMatch(/^\$\{data\.azurerm_client_config\.[^.]+\.object_id\}$/);
     expect(grant.principal_type).toBeUndefined();
+    // no principal type given: the directory check is left to Azure (nothing emitted)
+    expect(grant.skip_service_principal_aad_check).toBeUndefined();
+    expect(grant.description).toBe('MLflow artifact CMK: lets the principal running Terraform create and rotate the key');
     expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual([address(stack, cmk.deployerGrant!.id)]);
   });
 
@@ -186,6 +189,7 @@ describe('CustomerManagedKey options', () => {
       role_definition_name: 'Key Vault Crypto Officer',
       principal_id: 'deployer-1',
       principal_type: 'ServicePrincipal',
+      skip_service_principal_aad_check: true,
     });
   });
 
@@ -387,9 +391,27 @@ describe('CustomerManagedKey validation', () => {
     expect(msg).toMatch(/keyName = "bad_key": must be 1 to 127 letters, digits and hyphens/);
     expect(msg).toMatch(/storageIdentityName = "-id": must be 3 to 128/);
     expect(msg).toMatch(/expirationDate = "2027-01-31": must be an RFC 3339 UTC date-time/);
-    expect(msg).toMatch(/network.allowedIpRanges\[0\] = "300.1.1.1": must be an IPv4 address or CIDR range/);
+    expect(msg).toMatch(/network.allowedIpRanges\[0\] = "300.1.1.1": must be an IPv4 address \(four numbers from 0 to 255/);
     expect(msg).toMatch(/network.allowAllNetworks = true: contradicts network.disablePublicNetworkAccess: true/);
-    expect(msg).toMatch(/5 invalid props/);
+    expect(msg).toMatch(/^CustomerManagedKey at test\/Cmk: 5 invalid props:/);
+  });
+
+  test('storageIdentityName follows the shared user-assigned identity rule', () => {
+    expect(errorOf(make({ storageIdentityName: 'id' }))).toMatch(/storageIdentityName = "id": must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit/);
+    expect(errorOf(make({ storageIdentityName: 'id.mlflow' }))).toMatch(/storageIdentityName = "id.mlflow"/);
+    expect(() => make({ storageIdentityName: 'id_mlflow-cmk' })()).not.toThrow();
+  });
+
+  test('vault firewall: single addresses with or without /32 and CIDR ranges pass; private ranges do not', () => {
+    const ok = ['203.0.113.10', '203.0.113.10/32', '203.0.113.8/31', '198.51.100.0/24'];
+    const { json } = synth({ network: { allowedIpRanges: ok } });
+    expect(onlyResource(json, 'azurerm_key_vault').network_acls.ip_rules).toEqual(ok);
+    const msg = errorOf(make({ network: { allowedIpRanges: ['10.1.2.3', '172.31.0.0/16', '192.168.0.0/15', '203.0.113.1/33'] } }));
+    expect(msg).toMatch(/^CustomerManagedKey at test\/Cmk: 4 invalid props:/);
+    expect(msg).toMatch(/network.allowedIpRanges\[0\] = "10.1.2.3": must not be or overlap a private range \(10.0.0.0\/8, 172.16.0.0\/12, 192.168.0.0\/16\): the Key Vault firewall takes public addresses only/);
+    expect(msg).toMatch(/network.allowedIpRanges\[1\] = "172.31.0.0\/16": must not be or overlap a private range/);
+    expect(msg).toMatch(/network.allowedIpRanges\[2\] = "192.168.0.0\/15": must not be or overlap a private range/);
+    expect(msg).toMatch(/network.allowedIpRanges\[3\] = "203.0.113.1\/33": must be an IPv4 address/);
   });
 
   test('private endpoint: zone id with links, unnamed endpoint of a token vault', () => {

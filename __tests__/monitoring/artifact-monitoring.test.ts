@@ -254,7 +254,7 @@ describe('ArtifactMonitoring validation', () => {
     expect(msg).toMatch(/thresholds.usedCapacityGiB = -1: must be more than 0/);
     expect(msg).toMatch(/thresholds.serverErrorCount = 1.5: must be a whole number from 0/);
     expect(msg).toMatch(/thresholds.throttlingCount = -2: must be a whole number from 0/);
-    expect(msg).toMatch(/4 invalid props/);
+    expect(msg).toMatch(/^ArtifactMonitoring at test\/Monitoring: 4 invalid props:/);
   });
 
   test('a receiver-less action group', () => {

@@ -174,7 +174,7 @@ describe('PrivateEndpoints validation', () => {
     const msg = errorOf(make({ privateDnsZoneIds: { blob: BLOB_ZONE_ID }, createPrivateDnsZones: true }));
     expect(msg).toMatch(/createPrivateDnsZones = true: conflicts with privateDnsZoneIds/);
     expect(msg).toMatch(/virtualNetworkIds = \[".*vnet-aks"\]: conflicts with privateDnsZoneIds/);
-    expect(msg).toMatch(/2 invalid props/);
+    expect(msg).toMatch(/^PrivateEndpoints at test\/Endpoints: 2 invalid props:/);
   });
 
   test('virtual networks without created zones', () => {

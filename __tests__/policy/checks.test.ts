@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
@@ -12,7 +14,9 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { Aspects, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { annotationsOf, check, cluster, compliantStore, of, ruleIds, vaultWithKey } from './fixtures';
+import { SECRET_ENV_VARS } from '../../lib/mlflow/values';
 import { CheckSeverity, MlflowCheckId, MlflowChecks } from '../../lib/policy';
+import { KEY_VARIABLES, SECRET_KEY_NAMES } from '../../lib/policy/rules';
 import { errorOf } from '../util';
 
 /** A workload identity, federated to the mlflow service account: puts the stack in identity mode. */
@@ -240,6 +244,108 @@ describe('MLF-E005 secrets as literals', () => {
   test('a key vault secret with a literal value is an error', () => {
     const { findings } = check((stack) => new KeyVaultSecret(stack, 'Secret', { name: 's', keyVaultId: 'kv', value: 'literal' }));
     expect(ruleIds(findings)).toEqual(['MLF-E005']);
+  });
+});
+
+describe('MLF-E005 secrets taken from weak variables', () => {
+  const WEAK = /a variable that carries a secret must be sensitive .* and have no default/;
+
+  test('a non-sensitive variable feeding a secret-looking key of data_wo is an error', () => {
+    const { findings } = check((stack) => {
+      const v = new TerraformVariable(stack, 'db_password', { type: 'string' });
+      new SecretV1(stack, 'Secret', { metadata: { name: 's' }, dataWo: { password: v.stringValue }, dataWoRevision: 1 });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'test/Secret' });
+    expect(findings[0].message).toContain('data_wo.password takes var.db_password, which is not sensitive');
+    expect(findings[0].message).toMatch(WEAK);
+  });
+
+  test('a sensitive variable with a default feeding data is reported where it is used too', () => {
+    const { findings } = check((stack) => {
+      const v = new TerraformVariable(stack, 'client_secret', { type: 'string', sensitive: true, default: 'changeme' });
+      new SecretV1(stack, 'Secret', { metadata: { name: 's' }, data: { AZURE_CLIENT_SECRET: v.stringValue } });
+    });
+    const e005 = of(findings, 'MLF-E005');
+    expect(e005.map((f) => f.address).sort()).toEqual(['kubernetes_secret_v1.Secret', 'var.client_secret']);
+    const usage = e005.find((f) => f.address === 'kubernetes_secret_v1.Secret')!;
+    expect(usage.message).toContain('data.AZURE_CLIENT_SECRET takes var.client_secret, which has a default');
+    expect(JSON.stringify(findings)).not.toContain('changeme');
+  });
+
+  test('a variable inside an expression, a binary key, and a non-sensitive variable with a default', () => {
+    const { findings } = check((stack) => {
+      const v = new TerraformVariable(stack, 'pfx', { type: 'string', default: 'x' });
+      new SecretV1(stack, 'Secret', { metadata: { name: 's' }, binaryDataWo: { 'client.pfx': Fn.base64encode(v.stringValue) }, dataWoRevision: 1 });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    expect(findings[0].message).toContain('binary_data_wo.client.pfx takes var.pfx, which is not sensitive and has a default');
+  });
+
+  test('a non-sensitive variable under a plain key (a user name) is fine', () => {
+    const { findings } = check((stack) => {
+      const user = new TerraformVariable(stack, 'db_user', { type: 'string', default: 'mlflow' });
+      const pw = new TerraformVariable(stack, 'db_password', { type: 'string', sensitive: true });
+      new SecretV1(stack, 'Secret', { metadata: { name: 's' }, dataWo: { username: user.stringValue, password: pw.stringValue }, dataWoRevision: 1 });
+    });
+    expect(findings).toEqual([]);
+  });
+
+  test('helm set_sensitive, secret keys in values and repository_password taking non-sensitive variables are errors', () => {
+    const { findings } = check((stack) => {
+      const pw = new TerraformVariable(stack, 'pw', { type: 'string' });
+      const key = new TerraformVariable(stack, 'key', { type: 'string' });
+      const repo = new TerraformVariable(stack, 'repo_pw', { type: 'string' });
+      release(stack, [Fn.yamlencode({ artifactRoot: { azureBlob: { accessKey: key.stringValue } } })], {
+        setSensitive: [{ name: 'backendStore.postgres.password', value: pw.stringValue }],
+        repositoryPassword: repo.stringValue,
+      });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    const message = of(findings, 'MLF-E005').map((f) => f.message).join('\n');
+    expect(message).toContain('values[0]: artifactRoot.azureBlob.accessKey takes var.key, which is not sensitive');
+    expect(message).toContain('set_sensitive: backendStore.postgres.password takes var.pw, which is not sensitive');
+    expect(message).toContain('repository_password takes var.repo_pw, which is not sensitive');
+  });
+
+  test('a key vault secret value_wo from a non-sensitive variable is an error', () => {
+    const { findings } = check((stack) => {
+      const v = new TerraformVariable(stack, 'sp_secret', { type: 'string' });
+      new KeyVaultSecret(stack, 'Secret', { name: 's', keyVaultId: 'kv', valueWo: v.stringValue, valueWoVersion: 1 });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    expect(findings[0].message).toContain('value_wo takes var.sp_secret, which is not sensitive');
+  });
+});
+
+describe('secret key lists', () => {
+  test('every secret-carrying MLflow variable (lib/mlflow SECRET_ENV_VARS) is a secret key; identity-bypassing keys are among them', () => {
+    const keys = SECRET_KEY_NAMES.map((k) => k.toLowerCase());
+    for (const name of SECRET_ENV_VARS) expect(keys).toContain(name.toLowerCase());
+    for (const name of KEY_VARIABLES) expect(SECRET_ENV_VARS as readonly string[]).toContain(name);
+    const description = MlflowChecks.rules().find((r) => r.ruleId === MlflowCheckId.LITERAL_SECRET)!.description;
+    for (const name of SECRET_KEY_NAMES) expect(description).toContain(name);
+  });
+
+  test('a literal PGPASSWORD or MLFLOW_FLASK_SERVER_SECRET_KEY in helm values is an error', () => {
+    const { findings } = check((stack) => release(stack, [JSON.stringify({ extraEnvVars: { PGPASSWORD: 'pg-literal', MLFLOW_FLASK_SERVER_SECRET_KEY: 'flask-literal' } })]));
+    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    expect(findings[0].message).toContain('values[0]: extraEnvVars.PGPASSWORD; values[0]: extraEnvVars.MLFLOW_FLASK_SERVER_SECRET_KEY');
+    expect(findings[0].message).not.toMatch(/-literal/);
+  });
+});
+
+describe('public cdktf API only', () => {
+  test('no file of lib/policy (nor the other folders these checks cover) imports a cdktf internal module', () => {
+    const dirs = ['policy', 'storage', 'encryption', 'cluster', 'network', 'monitoring'].map((d) => join(__dirname, '..', '..', 'lib', d));
+    const files = [
+      ...dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => join(d, f))),
+      join(__dirname, '..', '..', 'lib', 'core', 'network.ts'),
+      join(__dirname, '..', '..', 'lib', 'core', 'roles.ts'),
+    ];
+    const offenders = files.filter((f) => /from ['"]cdktf\/lib\//.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
 

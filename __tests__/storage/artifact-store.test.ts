@@ -124,6 +124,17 @@ describe('ArtifactStore options', () => {
     expect(onlyResource(json, 'azurerm_storage_account').is_hns_enabled).toBe(true);
   });
 
+  test('hierarchical namespace alone turns versioning off (azurerm refuses versioning_enabled with is_hns_enabled)', () => {
+    const { json, store } = synthStore({ hierarchicalNamespace: true });
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.is_hns_enabled).toBe(true);
+    expect(account.blob_properties.versioning_enabled).toBe(false);
+    // soft delete still guards blobs and containers
+    expect(account.blob_properties.delete_retention_policy).toEqual({ days: 30, permanent_delete_enabled: false });
+    expect(account.blob_properties.container_delete_retention_policy).toEqual({ days: 30 });
+    expect(store.artifactUri).toBe('abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts');
+  });
+
   test('custom blob endpoint is the blob endpoint', () => {
     const { store } = synthStore({ customBlobEndpoint: 'https://acct.blob.local.azurestack.external/' });
     expect(store.blobEndpoint).toBe('https://acct.blob.local.azurestack.external/');
@@ -228,7 +239,14 @@ describe('ArtifactStore grants', () => {
     const stack = testStack();
     const store = new ArtifactStore(stack, 'Store', base);
     store.grantReadWrite('Server', 'p');
-    expect(errorOf(() => store.grantRead('Server', 'q'))).toMatch(/id = "Server": is already used/);
+    expect(errorOf(() => store.grantRead('Server', 'q'))).toMatch(/^ArtifactStore at test\/Store: grant: 1 invalid prop:\n  - id = "Server": is already used/);
+  });
+
+  test('skipping the directory check is only valid for a service principal', () => {
+    const stack = testStack();
+    const store = new ArtifactStore(stack, 'Store', base);
+    expect(errorOf(() => store.grantRead('Readers', 'group-1', { principalType: PrincipalType.GROUP, skipServicePrincipalAadCheck: true })))
+      .toMatch(/options.skipServicePrincipalAadCheck = true: is only valid for a service principal \(principalType is "Group"\)/);
   });
 
   test('a token grant id is rejected', () => {
@@ -264,8 +282,17 @@ describe('ArtifactStore validation', () => {
     ['archive without allowance', { lifecycle: { archiveAfterDays: 180 } }, /lifecycle.archiveAfterDays = 180: archived artifacts cannot be downloaded/],
     ['cold before cool', { lifecycle: { coolAfterDays: 90, coldAfterDays: 30 } }, /lifecycle.coldAfterDays = 30: must be greater than lifecycle.coolAfterDays \(90\)/],
     ['noncurrent days', { lifecycle: { deleteNoncurrentVersionsAfterDays: 0 } }, /lifecycle.deleteNoncurrentVersionsAfterDays = 0/],
-    ['private IP range', { network: { allowedIpRanges: ['10.0.0.0/8'] } }, /network.allowedIpRanges\[0\] = "10.0.0.0\/8": must not be a private range/],
-    ['IP /32', { network: { allowedIpRanges: ['203.0.113.7/32'] } }, /network.allowedIpRanges\[0\] = "203.0.113.7\/32": must be a public IPv4/],
+    ['noncurrent days without versioning', { versioning: false, lifecycle: { deleteNoncurrentVersionsAfterDays: 30 } }, /lifecycle.deleteNoncurrentVersionsAfterDays = 30: needs versioning: without it there are no previous versions to delete \(versioning is off\)/],
+    ['noncurrent days with HNS (versioning off)', { hierarchicalNamespace: true, lifecycle: { deleteNoncurrentVersionsAfterDays: 30 } }, /lifecycle.deleteNoncurrentVersionsAfterDays = 30: needs versioning: .*\(versioning is off: hierarchicalNamespace is true\)/],
+    ['private IP range', { network: { allowedIpRanges: ['10.0.0.0/8'] } }, /network.allowedIpRanges\[0\] = "10.0.0.0\/8": must not be or overlap a private range \(10.0.0.0\/8, 172.16.0.0\/12, 192.168.0.0\/16\): the Azure Storage firewall takes public addresses only/],
+    ['private single address', { network: { allowedIpRanges: ['192.168.1.10'] } }, /network.allowedIpRanges\[0\] = "192.168.1.10": must not be or overlap a private range/],
+    ['range overlapping a private range', { network: { allowedIpRanges: ['8.0.0.0/4'] } }, /network.allowedIpRanges\[0\] = "8.0.0.0\/4": must not be or overlap a private range/],
+    ['IP /32', { network: { allowedIpRanges: ['203.0.113.7/32'] } }, /network.allowedIpRanges\[0\] = "203.0.113.7\/32": the Azure Storage firewall rejects \/31 and \/32 ranges: give a single address without a prefix \(e.g. "203.0.113.7"\)/],
+    ['IP /31', { network: { allowedIpRanges: ['203.0.113.6/31'] } }, /network.allowedIpRanges\[0\] = "203.0.113.6\/31": the Azure Storage firewall rejects \/31 and \/32/],
+    ['octet above 255', { network: { allowedIpRanges: ['203.0.113.256'] } }, /network.allowedIpRanges\[0\] = "203.0.113.256": must be an IPv4 address \(four numbers from 0 to 255/],
+    ['prefix above 32', { network: { allowedIpRanges: ['203.0.113.0/33'] } }, /network.allowedIpRanges\[0\] = "203.0.113.0\/33": must be an IPv4 address/],
+    ['leading zero', { network: { allowedIpRanges: ['203.0.113.07'] } }, /network.allowedIpRanges\[0\] = "203.0.113.07": must be an IPv4 address/],
+    ['IPv6', { network: { allowedIpRanges: ['2001:db8::/32'] } }, /network.allowedIpRanges\[0\] = "2001:db8::\/32": must be an IPv4 address/],
     ['allowAll and private only', { network: { allowAllNetworks: true, disablePublicNetworkAccess: true } }, /network.allowAllNetworks = true: contradicts/],
     ['CMK identity not listed', { identityIds: ['/id/a'], customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id/b' } }, /customerManagedKey.userAssignedIdentityId = "\/id\/b": must also be listed in identityIds/],
     ['CMK without identities', { customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id/b' } }, /identityIds = \[\]: must list the user-assigned identity/],
@@ -273,9 +300,23 @@ describe('ArtifactStore validation', () => {
     expect(bad(props)).toMatch(message);
   });
 
-  test('every problem is listed in one error', () => {
+  test('point-in-time restore with hierarchical namespace alone: one problem, not a versioning one', () => {
+    const msg = bad({ hierarchicalNamespace: true, pointInTimeRestoreDays: 7 });
+    expect(msg).toMatch(/^ArtifactStore at test\/Store: 1 invalid prop:\n  - pointInTimeRestoreDays = 7: is not available with hierarchicalNamespace: true$/);
+  });
+
+  test('public addresses and ranges pass the storage firewall rule, index by index', () => {
+    const { json } = synthStore({ network: { allowedIpRanges: ['203.0.113.7', '198.51.100.0/24', '172.15.0.0/16', '172.32.0.1'] } });
+    expect(onlyResource(json, 'azurerm_storage_account').network_rules.ip_rules).toEqual(['203.0.113.7', '198.51.100.0/24', '172.15.0.0/16', '172.32.0.1']);
+    const msg = bad({ network: { allowedIpRanges: ['203.0.113.7', '172.16.0.0/24', '198.51.100.0/24', '1.2.3.4/32'] } });
+    expect(msg).toMatch(/^ArtifactStore at test\/Store: 2 invalid props:/);
+    expect(msg).toMatch(/network.allowedIpRanges\[1\] = "172.16.0.0\/24": must not be or overlap a private range/);
+    expect(msg).toMatch(/network.allowedIpRanges\[3\] = "1.2.3.4\/32": the Azure Storage firewall rejects/);
+  });
+
+  test('every problem is listed in one error, owned by the construct path', () => {
     const msg = bad({ accountName: 'BAD', containerName: 'X', softDeleteRetentionDays: 1 });
-    expect(msg).toMatch(/^ArtifactStore: 3 invalid props:/);
+    expect(msg).toMatch(/^ArtifactStore at test\/Store: 3 invalid props:/);
     expect(msg).toMatch(/accountName = "BAD"/);
     expect(msg).toMatch(/containerName = "X"/);
     expect(msg).toMatch(/softDeleteRetentionDays = 1/);

@@ -1,13 +1,22 @@
 import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { Fn, Postcondition } from 'cdktf';
-import { Construct } from 'constructs';
+import {
+  Annotations,
+  DefaultTokenResolver,
+  Fn,
+  Postcondition,
+  StringConcat,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { KubernetesAuth, KubernetesAuthMethod } from './kubernetes-auth';
+import { checkName } from '../core/names';
 import { isLiteral, Problems } from '../core/validation';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const GUID_RULE = 'must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)';
 const AKS_NAME = /^(?=.{1,63}$)[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 const AKS_NAME_RULE = 'must be 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or digit';
 const RESOURCE_GROUP = /^(?=.{1,90}$)[-\w.()]*[-\w()]$/u;
@@ -38,8 +47,18 @@ export interface AksClusterLookup {
 }
 
 /**
- * What is known about a cluster without looking it up (for example the outputs of an
- * `azurerm_kubernetes_cluster` resource in the same stack, or of another stack).
+ * What is known about a cluster without looking it up: typically the outputs of the stack
+ * that created the cluster (cross-stack references or variables).
+ *
+ * The connection attributes (`host`, `clusterCaCertificate`, `clientCertificate`,
+ * `clientKey`) configure the kubernetes and helm providers: they must not come from an
+ * `azurerm_kubernetes_cluster` resource created in the same stack. Terraform configures
+ * providers before it creates resources, so they are unknown on the first apply (and after
+ * any change that replaces the cluster), and the kubernetes provider's documentation warns
+ * against it. Create the cluster in a separate stack (or apply), then look it up
+ * ({@link AksCluster.fromLookup}) or pass that stack's outputs here; a warning is added when
+ * one of them refers to a resource of this stack. The identity attributes (OIDC issuer,
+ * kubelet identity) are used by resources, not providers, and may come from anywhere.
  *
  * The booleans are plain values known at synth, so that a contradicting auth mode fails at
  * construction.
@@ -73,7 +92,8 @@ export interface AksClusterAttributes {
    */
   readonly kubeletIdentityClientId?: string;
   /**
-   * The API server URL, e.g. `kube_config[0].host`; needed to configure the providers.
+   * The API server URL, e.g. `kube_config[0].host` of the cluster, output by the stack that
+   * created it; needed to configure the providers. Not from a cluster resource of this stack.
    * @default - unknown: the providers cannot be configured from this cluster
    */
   readonly host?: string;
@@ -89,8 +109,9 @@ export interface AksClusterAttributes {
    */
   readonly clientCertificate?: string;
   /**
-   * The client key, base64-encoded PEM (`kube_config[0].client_key`): a Terraform reference,
-   * never a literal. Only for {@link KubernetesAuth.clientCertificate}.
+   * The client key, base64-encoded PEM (`kube_config[0].client_key`): a Terraform reference
+   * (a sensitive variable, or an output of the stack that created the cluster), never a
+   * literal. Only for {@link KubernetesAuth.clientCertificate}.
    * @default - none
    */
   readonly clientKey?: string;
@@ -196,7 +217,7 @@ export class AksCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
     super(scope, id);
-    validateAksClusterProps(props);
+    validateAksClusterProps(`AksCluster at ${this.node.path}`, props);
     const { lookup, attributes } = props;
     if (lookup) {
       const ds = new DataAzurermKubernetesCluster(this, 'Cluster', {
@@ -238,7 +259,7 @@ export class AksCluster extends Construct {
       this.addPostcondition('oidcIssuer');
       return;
     }
-    const p = new Problems(`AksCluster ${this.node.path}: workload identity`);
+    const p = new Problems(`AksCluster at ${this.node.path}: workload identity`);
     p.require(this.oidcIssuerEnabled !== false, 'attributes.oidcIssuerEnabled', false, 'workload identity needs the OIDC issuer on the cluster');
     p.require(this.workloadIdentityEnabled !== false, 'attributes.workloadIdentityEnabled', false, 'workload identity needs workload_identity_enabled on the cluster');
     p.require(this.oidcIssuerUrl !== undefined, 'attributes.oidcIssuerUrl', undefined, 'workload identity needs the OIDC issuer URL of the cluster');
@@ -255,7 +276,7 @@ export class AksCluster extends Construct {
       this.addPostcondition('kubeletIdentity');
       return;
     }
-    const p = new Problems(`AksCluster ${this.node.path}: kubelet identity`);
+    const p = new Problems(`AksCluster at ${this.node.path}: kubelet identity`);
     p.require(this.kubeletIdentityObjectId !== undefined, 'attributes.kubeletIdentityObjectId', undefined, 'the kubelet identity mode needs the object id of the kubelet identity');
     p.require(this.kubeletIdentityClientId !== undefined, 'attributes.kubeletIdentityClientId', undefined, 'the kubelet identity mode needs the client id of the kubelet identity');
     p.throwIfAny();
@@ -267,9 +288,13 @@ export class AksCluster extends Construct {
    * Every credential stays a Terraform reference: the host, CA certificate and client
    * certificate come from the cluster's kube config (decoded with `base64decode`), and the
    * kubelogin exec plugin takes no secret argument.
+   *
+   * The cluster must exist before this stack is applied: look it up, or create it in a
+   * separate stack. Providers configured from a cluster resource of the same stack are
+   * unknown on the first apply; a warning says so when the attributes refer to one.
    */
   public configureProviders(auth: KubernetesAuth, options: AksProvidersOptions = {}): AksProviders {
-    const p = new Problems(`AksCluster ${this.node.path}: configureProviders`);
+    const p = new Problems(`AksCluster at ${this.node.path}: configureProviders`);
     if (options.alias !== undefined) {
       p.literalId('options.alias', options.alias);
       p.matches('options.alias', options.alias, /^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'must start with a letter, then letters, digits, "_" and "-" (at most 63)');
@@ -279,6 +304,7 @@ export class AksCluster extends Construct {
     const connection = this.connection(auth, p);
     p.throwIfAny();
     this.providersConfigured.add(key);
+    this.warnIfCreatedInThisStack(auth);
 
     const scope = options.scope ?? this;
     const suffix = options.alias ? `-${options.alias}` : '';
@@ -334,6 +360,27 @@ export class AksCluster extends Construct {
     };
   }
 
+  /** Warn when a connection attribute refers to a resource (not a data source or variable) of this stack. */
+  private warnIfCreatedInThisStack(auth: KubernetesAuth): void {
+    const a = this.attributes;
+    if (!a) return;
+    const fields: [string, string | undefined][] = [
+      ['host', a.host],
+      ['clusterCaCertificate', a.clusterCaCertificate],
+    ];
+    if (auth.method === KubernetesAuthMethod.CLIENT_CERTIFICATE) {
+      fields.push(['clientCertificate', a.clientCertificate], ['clientKey', a.clientKey]);
+    }
+    const hits = fields.flatMap(([name, value]) => {
+      const resources = resourcesOfThisStackIn(this, value);
+      return resources.length > 0 ? [`attributes.${name} (${resources.join(', ')})`] : [];
+    });
+    if (hits.length === 0) return;
+    Annotations.of(this).addWarning(
+      `${hits.join(', ')} ${hits.length === 1 ? 'refers' : 'refer'} to a resource created in this stack: the kubernetes and helm providers would be configured from values that are unknown until it exists (first apply, or a change that replaces the cluster), which the kubernetes provider docs warn against. Create the cluster in a separate stack and look it up (AksCluster.fromLookup) or pass that stack's outputs.`,
+    );
+  }
+
   private addPostcondition(kind: keyof typeof POSTCONDITIONS): void {
     if (this.postconditions.has(kind)) return;
     this.postconditions.set(kind, POSTCONDITIONS[kind]);
@@ -342,8 +389,32 @@ export class AksCluster extends Construct {
   }
 }
 
-function validateAksClusterProps(props: AksClusterProps): void {
-  const p = new Problems('AksCluster');
+/** A reference to a resource in a resolved expression: `<provider>_<type>.<name>.` (not `data.`, `var.`, `local.`, `module.`). */
+const RESOURCE_REFERENCE = /(?<![\w.$-])([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)\./g;
+
+/** The addresses of the resources of the stack of `scope` that a token refers to (none for literals, data sources, variables, other stacks). */
+function resourcesOfThisStackIn(scope: IConstruct, value: string | undefined): string[] {
+  if (value === undefined || !Token.isUnresolved(value)) return [];
+  const stack = TerraformStack.of(scope);
+  let resolved: unknown;
+  try {
+    resolved = Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+  } catch {
+    return [];
+  }
+  if (typeof resolved !== 'string') return [];
+  const addresses = new Set<string>();
+  for (const m of resolved.matchAll(RESOURCE_REFERENCE)) addresses.add(`${m[1]}.${m[2]}`);
+  if (addresses.size === 0) return [];
+  return stack.node
+    .findAll()
+    .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c) && TerraformStack.of(c) === stack)
+    .map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)
+    .filter((address) => addresses.has(address));
+}
+
+function validateAksClusterProps(owner: string, props: AksClusterProps): void {
+  const p = new Problems(owner);
   const { lookup, attributes } = props;
   if (lookup === undefined && attributes === undefined) {
     p.add('lookup', undefined, 'give exactly one of lookup (look the cluster up by name) and attributes');
@@ -358,11 +429,11 @@ function validateAksClusterProps(props: AksClusterProps): void {
   if (attributes) {
     p.matches('attributes.name', attributes.name, AKS_NAME, AKS_NAME_RULE);
     p.matches('attributes.oidcIssuerUrl', attributes.oidcIssuerUrl, /^https:\/\/\S+$/, 'must be an https:// URL');
-    p.matches('attributes.kubeletIdentityObjectId', attributes.kubeletIdentityObjectId, GUID, GUID_RULE);
-    p.matches('attributes.kubeletIdentityClientId', attributes.kubeletIdentityClientId, GUID, GUID_RULE);
+    checkName(p, 'guid', 'attributes.kubeletIdentityObjectId', attributes.kubeletIdentityObjectId);
+    checkName(p, 'guid', 'attributes.kubeletIdentityClientId', attributes.kubeletIdentityClientId);
     p.matches('attributes.host', attributes.host, /^https:\/\/\S+$/, 'must be an https:// URL');
     if (isLiteral(attributes.clientKey)) {
-      p.add('attributes.clientKey', '<literal, not shown>', 'must be a Terraform reference (e.g. kube_config[0].client_key of the cluster resource), never a literal: it would be written into the synthesized JSON');
+      p.add('attributes.clientKey', '<literal, not shown>', 'must be a Terraform reference (a sensitive variable, or an output of the stack that created the cluster), never a literal: it would be written into the synthesized JSON');
     }
     if (attributes.oidcIssuerEnabled === false && isLiteral(attributes.oidcIssuerUrl) && attributes.oidcIssuerUrl !== '') {
       p.add('attributes.oidcIssuerUrl', attributes.oidcIssuerUrl, 'contradicts attributes.oidcIssuerEnabled: false');

@@ -1,12 +1,10 @@
 import { HelmProviderKubernetesExec } from '@cdktf/provider-helm/lib/provider';
 import { AzureCloud } from '../core/cloud';
+import { checkName } from '../core/names';
 import { isLiteral, Problems } from '../core/validation';
 
 /** The Entra ID application of the AKS API server (the same for every managed-AAD cluster). */
 const AKS_AAD_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const GUID_RULE = 'must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)';
 
 /** kubelogin's `--environment` names of the Azure clouds. */
 const KUBELOGIN_ENVIRONMENT: Record<AzureCloud, string> = {
@@ -120,9 +118,9 @@ export class KubernetesAuth {
     const mode = options.loginMode ?? KubeloginLoginMode.AZURE_CLI;
     p.oneOf('loginMode', options.loginMode, Object.values(KubeloginLoginMode));
     p.oneOf('cloud', options.cloud, Object.values(AzureCloud));
-    p.matches('serverId', options.serverId, GUID, GUID_RULE);
-    p.matches('tenantId', options.tenantId, GUID, GUID_RULE);
-    p.matches('clientId', options.clientId, GUID, GUID_RULE);
+    checkName(p, 'guid', 'serverId', options.serverId);
+    checkName(p, 'guid', 'tenantId', options.tenantId);
+    checkName(p, 'guid', 'clientId', options.clientId);
     if (options.clientId !== undefined && mode === KubeloginLoginMode.AZURE_CLI) {
       p.add('clientId', options.clientId, 'is only used with loginMode SERVICE_PRINCIPAL, MANAGED_IDENTITY or WORKLOAD_IDENTITY (the Azure CLI mode uses the signed-in account)');
     }

@@ -1,3 +1,6 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+
 /**
  * Azure built-in role names this library assigns (by name, so they resolve in every cloud).
  */
@@ -23,4 +26,45 @@ export enum PrincipalType {
   USER = 'User',
   /** A group. */
   GROUP = 'Group',
+}
+
+/**
+ * One role assignment: what {@link assignRole} takes.
+ */
+export interface RoleGrant {
+  /** The scope (a resource id or a container's `resource_manager_id`). */
+  readonly scope: string;
+  /** The role, by name (see {@link BuiltInRole}). */
+  readonly roleDefinitionName: string;
+  /** Object (principal) id of the identity. */
+  readonly principalId: string;
+  /**
+   * The kind of principal.
+   * @default - not given (Azure looks it up)
+   */
+  readonly principalType?: PrincipalType;
+  /**
+   * Skip the directory check (for a service principal created in the same apply: replication delay).
+   * @default true for PrincipalType.SERVICE_PRINCIPAL, false for another given type, not set when principalType is not given
+   */
+  readonly skipServicePrincipalAadCheck?: boolean;
+  /** What the assignment is for (shown in the portal). */
+  readonly description: string;
+}
+
+/**
+ * Create a role assignment: the one place where the library's role assignments are built
+ * (scope, role by name, principal id and type, directory check, description).
+ */
+export function assignRole(scope: Construct, id: string, grant: RoleGrant): RoleAssignment {
+  const type = grant.principalType;
+  return new RoleAssignment(scope, id, {
+    scope: grant.scope,
+    roleDefinitionName: grant.roleDefinitionName,
+    principalId: grant.principalId,
+    principalType: type,
+    skipServicePrincipalAadCheck:
+      grant.skipServicePrincipalAadCheck ?? (type === undefined ? undefined : type === PrincipalType.SERVICE_PRINCIPAL),
+    description: grant.description,
+  });
 }

@@ -15,7 +15,8 @@ import {
 } from './props';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
-import { BuiltInRole, PrincipalType } from '../core/roles';
+import { checkFirewallIpRules } from '../core/network';
+import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 import { PrivateEndpoints } from '../network/private-endpoints';
 import { PrivateLinkSubresource } from '../network/zones';
@@ -92,7 +93,7 @@ export class CustomerManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
-    validateCustomerManagedKeyProps(props);
+    validateCustomerManagedKeyProps(`CustomerManagedKey at ${this.node.path}`, props);
     const tags = props.tags ?? {};
     const deletionProtection = props.deletionProtection ?? true;
     const isNew = props.existingKeyVault === undefined;
@@ -139,7 +140,7 @@ export class CustomerManagedKey extends Construct {
     }
 
     if (grantDeployer) {
-      this.deployerGrant = new RoleAssignment(this, 'DeployerCryptoOfficer', {
+      this.deployerGrant = assignRole(this, 'DeployerCryptoOfficer', {
         scope: this.keyVaultId,
         roleDefinitionName: BuiltInRole.KEY_VAULT_CRYPTO_OFFICER,
         principalId: props.deployerObjectId ?? config().objectId,
@@ -194,7 +195,7 @@ export class CustomerManagedKey extends Construct {
     this.storageIdentityClientId = this.storageIdentity.clientId;
 
     const grantScope = props.storageGrantScope ?? CmkGrantScope.KEY;
-    this.storageGrant = new RoleAssignment(this, 'StorageEncryptionUser', {
+    this.storageGrant = assignRole(this, 'StorageEncryptionUser', {
       scope: grantScope === CmkGrantScope.KEY ? this.keyResourceVersionlessId : this.keyVaultId,
       roleDefinitionName: BuiltInRole.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER,
       principalId: this.storageIdentityPrincipalId,
@@ -273,8 +274,8 @@ function vaultNameOf(props: CustomerManagedKeyProps): string | undefined {
   return undefined;
 }
 
-function validateCustomerManagedKeyProps(props: CustomerManagedKeyProps): void {
-  const p = new Problems('CustomerManagedKey');
+function validateCustomerManagedKeyProps(owner: string, props: CustomerManagedKeyProps): void {
+  const p = new Problems(owner);
   const existing = props.existingKeyVault;
   const keyType = props.keyType ?? CmkKeyType.RSA;
 
@@ -321,9 +322,7 @@ function validateCustomerManagedKeyProps(props: CustomerManagedKeyProps): void {
   if (net?.allowAllNetworks && net.disablePublicNetworkAccess) {
     p.add('network.allowAllNetworks', true, 'contradicts network.disablePublicNetworkAccess: true');
   }
-  (net?.allowedIpRanges ?? []).forEach((ip, i) => {
-    p.matches(`network.allowedIpRanges[${i}]`, ip, /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([0-9]|[12][0-9]|3[0-2]))?$/, 'must be an IPv4 address or CIDR range');
-  });
+  checkFirewallIpRules(p, 'keyVault', 'network.allowedIpRanges', net?.allowedIpRanges);
 
   p.matches('keyName', props.keyName, /^[0-9A-Za-z-]{1,127}$/, 'must be 1 to 127 letters, digits and hyphens');
   if (isLiteral(props.keySize)) {
@@ -342,7 +341,7 @@ function validateCustomerManagedKeyProps(props: CustomerManagedKeyProps): void {
     }
   }
   p.matches('expirationDate', props.expirationDate, /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/, 'must be an RFC 3339 UTC date-time, e.g. "2027-01-31T00:00:00Z"');
-  p.matches('storageIdentityName', props.storageIdentityName, /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/, 'must be 3 to 128 letters, digits, "-" and "_", starting with a letter or digit');
+  checkName(p, 'userAssignedIdentity', 'storageIdentityName', props.storageIdentityName);
   p.oneOf<string>('storageGrantScope', props.storageGrantScope, Object.values(CmkGrantScope));
 
   if (props.privateEndpoint?.privateDnsZoneId !== undefined && (props.privateEndpoint.virtualNetworkIds ?? []).length > 0) {

@@ -60,7 +60,9 @@ export interface ExistingKeyVaultProps {
  */
 export interface CmkKeyVaultNetworkProps {
   /**
-   * Public IPv4 addresses or CIDR ranges allowed through (e.g. the Terraform runner's egress IP).
+   * Public IPv4 addresses or CIDR ranges allowed through (e.g. the Terraform runner's egress
+   * IP). Key Vault takes single addresses (with or without /32) and CIDR ranges, but no private
+   * (RFC 1918) ranges.
    * @default []
    */
   readonly allowedIpRanges?: string[];

@@ -59,7 +59,7 @@ export class ArtifactMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: ArtifactMonitoringProps) {
     super(scope, id);
-    validateArtifactMonitoringProps(props);
+    validateArtifactMonitoringProps(`ArtifactMonitoring at ${this.node.path}`, props);
     const tags = props.tags ?? {};
     this.addWarnings(props);
 
@@ -241,8 +241,8 @@ function alertSpecs(t: ArtifactAlertThresholdsProps): AlertSpec[] {
   ];
 }
 
-function validateArtifactMonitoringProps(props: ArtifactMonitoringProps): void {
-  const p = new Problems('ArtifactMonitoring');
+function validateArtifactMonitoringProps(owner: string, props: ArtifactMonitoringProps): void {
+  const p = new Problems(owner);
   p.matches('name', props.name, /^[A-Za-z0-9][A-Za-z0-9-]{1,48}[A-Za-z0-9]$/, 'must be 3 to 50 letters, digits and hyphens, starting and ending with a letter or digit');
   p.matches('storageAccountId', props.storageAccountId, /\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i, 'must be a storage account resource id (…/providers/Microsoft.Storage/storageAccounts/<name>)');
 

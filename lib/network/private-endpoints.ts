@@ -127,7 +127,7 @@ export class PrivateEndpoints extends Construct {
   constructor(scope: Construct, id: string, props: PrivateEndpointsProps) {
     super(scope, id);
     const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
-    validatePrivateEndpointsProps(props, create);
+    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
     const vnets = props.virtualNetworkIds ?? [];
@@ -208,8 +208,8 @@ function linkName(vnetId: string, index: number): string {
   return `vnet${index}`;
 }
 
-function validatePrivateEndpointsProps(props: PrivateEndpointsProps, create: boolean): void {
-  const p = new Problems('PrivateEndpoints');
+function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsProps, create: boolean): void {
+  const p = new Problems(owner);
   p.matches(
     'name',
     props.name,

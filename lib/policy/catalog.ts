@@ -1,4 +1,5 @@
 import { CheckRuleInfo, CheckSeverity, MlflowCheckId } from './model';
+import { SECRET_KEY_NAMES } from './rules';
 
 const E = CheckSeverity.ERROR;
 const W = CheckSeverity.WARNING;
@@ -41,7 +42,7 @@ export const RULES: readonly CheckRuleInfo[] = [
     severity: E,
     title: 'Secret written as a literal',
     description:
-      'A literal (not a ${...} reference) non-empty value in: kubernetes_secret(_v1) binary_data or binary_data_wo, or data or data_wo under a secret-looking key (password, secret, token, key, connection, credential, private, cert; plain settings such as a user name or AZURE_CLIENT_ID may be literals); helm_release set_sensitive, set_wo or repository_password; helm_release values or set entries under a secret key (password, adminPassword, accessKey, connectionString, clientSecret, flaskServerSecretKey, awsSecretAccessKey, AZURE_CLIENT_SECRET, AZURE_STORAGE_ACCESS_KEY, AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, sasToken, secretKey, apiKey); azurerm_key_vault_secret value or value_wo; or a sensitive Terraform variable with a default.',
+      `A literal (not a \${...} reference) non-empty value in a secret field: kubernetes_secret(_v1) binary_data or binary_data_wo, or data or data_wo under a secret-looking key (password, secret, token, key, connection, credential, private, cert; plain settings such as a user name or AZURE_CLIENT_ID may be literals); helm_release set_sensitive, set_wo or repository_password; helm_release values or set entries under a secret key (${SECRET_KEY_NAMES.join(', ')}); azurerm_key_vault_secret value or value_wo. Also a secret field that refers to a Terraform variable (var.x) that is not sensitive or has a default; and a sensitive Terraform variable with a default.`,
     fix: 'Pass secrets in as sensitive Terraform variables without defaults (or reference the resource that creates them), and write Kubernetes secrets with dataWo + dataWoRevision.',
   },
   {

@@ -1,5 +1,4 @@
-import { TerraformElement, TerraformStack } from 'cdktf';
-import { resolve } from 'cdktf/lib/_tokens';
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** What a Terraform element is, as far as the checks care. */
@@ -23,7 +22,8 @@ export interface ElementConfig {
 
 /**
  * Every resource, data source and variable of a stack, read the way they synthesize:
- * `resolve(stack, element.toTerraform())` (escape-hatch overrides and lifecycle included).
+ * `element.toTerraform()` resolved in the stack with the public `Tokenization.resolve`
+ * (escape-hatch overrides and lifecycle included).
  */
 export class StackModel {
   /** Read a stack. */
@@ -31,7 +31,7 @@ export class StackModel {
     const elements: ElementConfig[] = [];
     for (const construct of stack.node.findAll()) {
       if (!TerraformElement.isTerraformElement(construct)) continue;
-      const synthesized = resolve(stack, construct.toTerraform()) as Record<string, any> | undefined;
+      const synthesized = resolveInStack(stack, construct.toTerraform()) as Record<string, any> | undefined;
       if (!synthesized || typeof synthesized !== 'object') continue;
       const path = construct.node.path;
       for (const [type, byId] of entries(synthesized.resource)) {
@@ -66,6 +66,14 @@ export class StackModel {
   public byAddress(address: string): ElementConfig | undefined {
     return this.byAddressIndex.get(address);
   }
+}
+
+/**
+ * Resolve a value in a stack the way synthesis does (references become `${...}` strings),
+ * without preparing: no cross-stack outputs or remote state are created.
+ */
+function resolveInStack(stack: TerraformStack, value: unknown): unknown {
+  return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
 }
 
 function entries(value: unknown): [string, any][] {

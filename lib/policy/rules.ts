@@ -32,26 +32,34 @@ export interface RuleContext {
 const STORAGE_ACCOUNT = 'azurerm_storage_account';
 const SECRET_MAPS = ['data', 'data_wo', 'binary_data', 'binary_data_wo'];
 
-/** Keys whose values are secrets wherever they appear in helm values (compared case-insensitively). */
-const SECRET_KEYS = new Set(
-  [
-    'password',
-    'adminPassword',
-    'accessKey',
-    'connectionString',
-    'clientSecret',
-    'flaskServerSecretKey',
-    'awsSecretAccessKey',
-    'AZURE_CLIENT_SECRET',
-    'AZURE_STORAGE_ACCESS_KEY',
-    'AZURE_STORAGE_CONNECTION_STRING',
-    'AZURE_STORAGE_KEY',
-    'AZURE_STORAGE_SAS_TOKEN',
-    'sasToken',
-    'secretKey',
-    'apiKey',
-  ].map((k) => k.toLowerCase()),
-);
+/**
+ * Keys whose values are secrets wherever they appear in helm values (compared
+ * case-insensitively): chart keys, and every environment variable MLflow's values keep out of
+ * `extraEnvVars` because it carries a secret (`SECRET_ENV_VARS` in lib/mlflow/values.ts; a
+ * test keeps the two in step), plus `AZURE_STORAGE_KEY` and `AZURE_STORAGE_SAS_TOKEN`.
+ */
+export const SECRET_KEY_NAMES: readonly string[] = [
+  'password',
+  'adminPassword',
+  'accessKey',
+  'connectionString',
+  'clientSecret',
+  'flaskServerSecretKey',
+  'awsSecretAccessKey',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'AZURE_STORAGE_ACCESS_KEY',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'AZURE_STORAGE_KEY',
+  'AZURE_STORAGE_SAS_TOKEN',
+  'MLFLOW_FLASK_SERVER_SECRET_KEY',
+  'PGPASSWORD',
+  'sasToken',
+  'secretKey',
+  'apiKey',
+];
+
+const SECRET_KEYS = new Set(SECRET_KEY_NAMES.map((k) => k.toLowerCase()));
 
 /**
  * Keys of a Kubernetes secret whose values are secrets. Secrets also carry plain settings
@@ -63,8 +71,11 @@ function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase()) || SECRET_KEY_PATTERN.test(key);
 }
 
-/** Environment variables that make MLflow skip identity auth. */
-const KEY_VARIABLES = ['AZURE_STORAGE_ACCESS_KEY', 'AZURE_STORAGE_CONNECTION_STRING'];
+/**
+ * Environment variables that make MLflow skip identity auth (it tries them before
+ * DefaultAzureCredential): the storage entries of `SECRET_ENV_VARS` in lib/mlflow/values.ts.
+ */
+export const KEY_VARIABLES: readonly string[] = ['AZURE_STORAGE_ACCESS_KEY', 'AZURE_STORAGE_CONNECTION_STRING'];
 
 /** Built-in blob data roles, by name and by role definition id (the same in every cloud). */
 const BLOB_DATA_ROLE_NAMES = ['storage blob data owner', 'storage blob data contributor', 'storage blob data reader'];
@@ -96,6 +107,7 @@ export function evaluate(ctx: RuleContext): RawFinding[] {
       literalSecretVariable(e, add);
       continue;
     }
+    const weak = (value: unknown, reference: boolean) => weakVariables(ctx.model, value, reference);
     if (e.kind !== 'resource') continue;
     switch (e.type) {
       case STORAGE_ACCOUNT:
@@ -111,14 +123,14 @@ export function evaluate(ctx: RuleContext): RawFinding[] {
         cmkVault(e, cmkVaults, add);
         break;
       case 'azurerm_key_vault_secret':
-        keyVaultSecret(e, add);
+        keyVaultSecret(e, weak, add);
         break;
       case 'kubernetes_secret_v1':
       case 'kubernetes_secret':
-        kubernetesSecret(e, identity, add);
+        kubernetesSecret(e, identity, weak, add);
         break;
       case 'helm_release':
-        helmRelease(e, leavesOf(e), identity, add);
+        helmRelease(e, leavesOf(e), identity, weak, add);
         break;
       case 'azurerm_role_assignment':
         roleAssignment(e, add);
@@ -131,6 +143,9 @@ export function evaluate(ctx: RuleContext): RawFinding[] {
 }
 
 type Add = (ruleId: string, message: string) => void;
+
+/** The variables a secret value takes that are not sensitive or have a default, each described. */
+type Weak = (value: unknown, reference: boolean) => string[];
 
 // --- storage account -----------------------------------------------------------------------
 
@@ -296,25 +311,66 @@ function literalSecretVariable(e: ElementConfig, add: Add): void {
   }
 }
 
-function keyVaultSecret(e: ElementConfig, add: Add): void {
+/** A variable reference inside an expression: `var.<name>` (not `data.x.var.y` or `local.var`). */
+const VARIABLE_REFERENCE = /(?<![\w.-])var\.([A-Za-z_][\w-]*)/g;
+
+/**
+ * The variables of the stack a secret value refers to that are not sensitive (Terraform shows
+ * their values in plans and outputs) or have a default (a literal in the code and the
+ * synthesized JSON), each described: `var.x, which is not sensitive and has a default`.
+ */
+function weakVariables(model: StackModel, value: unknown, reference: boolean): string[] {
+  if (!reference || typeof value !== 'string') return [];
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (const m of value.matchAll(VARIABLE_REFERENCE)) {
+    const address = `var.${m[1]}`;
+    if (seen.has(address)) continue;
+    seen.add(address);
+    const variable = model.byAddress(address);
+    if (!variable) continue;
+    const why: string[] = [];
+    if (!isTrue(variable.config.sensitive)) why.push('is not sensitive');
+    if (variable.config.default !== undefined && variable.config.default !== null) why.push('has a default');
+    if (why.length > 0) found.push(`${address}, which ${why.join(' and ')}`);
+  }
+  return found;
+}
+
+const WEAK_VARIABLE_EFFECT =
+  'a variable that carries a secret must be sensitive (else Terraform prints it in plans and outputs) and have no default (else the secret is a literal in the code and the synthesized JSON).';
+
+function reportWeak(hits: string[], add: Add): void {
+  if (hits.length > 0) add(MlflowCheckId.LITERAL_SECRET, `secret taken from a weak variable: ${hits.join('; ')}: ${WEAK_VARIABLE_EFFECT}`);
+}
+
+function keyVaultSecret(e: ElementConfig, weak: Weak, add: Add): void {
   const fields = ['value', 'value_wo'].filter((f) => isLiteralValue(e.config[f]));
   if (fields.length > 0) {
     add(MlflowCheckId.LITERAL_SECRET, `${fields.join(' and ')} ${fields.length === 1 ? 'is a literal' : 'are literals'}: the secret is in the code and the synthesized JSON.`);
   }
+  reportWeak(
+    ['value', 'value_wo'].flatMap((f) => weak(e.config[f], isReference(e.config[f])).map((w) => `${f} takes ${w}`)),
+    add,
+  );
 }
 
-function kubernetesSecret(e: ElementConfig, identity: string | undefined, add: Add): void {
+function kubernetesSecret(e: ElementConfig, identity: string | undefined, weak: Weak, add: Add): void {
   const literal: string[] = [];
   const keys: string[] = [];
+  const weakHits: string[] = [];
   for (const field of SECRET_MAPS) {
     for (const [key, value] of mapEntries(e.config[field])) {
-      if (isLiteralValue(value) && (field.startsWith('binary') || isSecretKey(key))) literal.push(`${field}.${key}`);
+      const secret = field.startsWith('binary') || isSecretKey(key);
+      if (isLiteralValue(value) && secret) literal.push(`${field}.${key}`);
+      if (secret) weakHits.push(...weak(value, isReference(value)).map((w) => `${field}.${key} takes ${w}`));
       if (KEY_VARIABLES.includes(key) && value !== '' && value !== null && value !== undefined) keys.push(`${field}.${key}`);
     }
   }
   if (literal.length > 0) {
     add(MlflowCheckId.LITERAL_SECRET, `${literal.join(', ')} ${literal.length === 1 ? 'is a literal' : 'are literals'}: the secret is in the code, the synthesized JSON and (for data) the state.`);
   }
+  reportWeak(weakHits, add);
   if (identity && keys.length > 0) {
     add(MlflowCheckId.KEY_IN_IDENTITY_MODE, `${keys.join(', ')} is set while the stack uses workload identity (${identity}): ${KEY_EFFECT}`);
   }
@@ -323,27 +379,30 @@ function kubernetesSecret(e: ElementConfig, identity: string | undefined, add: A
 const KEY_EFFECT =
   'MLflow uses AZURE_STORAGE_CONNECTION_STRING, then AZURE_STORAGE_ACCESS_KEY, before DefaultAzureCredential, so the identity is silently bypassed.';
 
-function helmRelease(e: ElementConfig, leaves: ValueLeaf[], identity: string | undefined, add: Add): void {
+function helmRelease(e: ElementConfig, leaves: ValueLeaf[], identity: string | undefined, weak: Weak, add: Add): void {
   const literal: string[] = [];
   const keys: string[] = [];
   const kubelet: string[] = [];
+  const weakHits: string[] = [];
   for (const leaf of leaves) {
     const where = `${leaf.source}: ${leafPath(leaf)}`;
     const key = leafKey(leaf);
     const hasValue = leaf.value !== undefined && leaf.value !== null && leaf.value !== '';
-    if (!leaf.reference && isLiteralValue(leaf.value)) {
-      if (leaf.source === 'set_sensitive' || leaf.source === 'set_wo' || SECRET_KEYS.has(key.toLowerCase())) literal.push(where);
-    }
+    const secret = leaf.source === 'set_sensitive' || leaf.source === 'set_wo' || SECRET_KEYS.has(key.toLowerCase());
+    if (!leaf.reference && isLiteralValue(leaf.value) && secret) literal.push(where);
+    if (secret) weakHits.push(...weak(leaf.value, leaf.reference).map((w) => `${where} takes ${w}`));
     if (hasValue && (isArtifactKey(leaf.path) || KEY_VARIABLES.includes(key))) keys.push(where);
     if (leaf.reference && typeof leaf.value === 'string' && KUBELET.test(leaf.value)) kubelet.push(where);
   }
   if (isLiteralValue(e.config.repository_password)) literal.push('repository_password');
+  weakHits.push(...weak(e.config.repository_password, isReference(e.config.repository_password)).map((w) => `repository_password takes ${w}`));
   if (literal.length > 0) {
     add(
       MlflowCheckId.LITERAL_SECRET,
       `literal secret in ${literal.join('; ')}: helm values are stored in the Terraform state and in the release secret in the cluster.`,
     );
   }
+  reportWeak(weakHits, add);
   if (identity && keys.length > 0) {
     add(MlflowCheckId.KEY_IN_IDENTITY_MODE, `${keys.join('; ')} is set while the stack uses workload identity (${identity}): ${KEY_EFFECT}`);
   }

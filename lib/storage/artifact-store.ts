@@ -22,7 +22,8 @@ import {
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
 import { checkArtifactPath, checkName } from '../core/names';
-import { BuiltInRole, PrincipalType } from '../core/roles';
+import { checkFirewallIpRules } from '../core/network';
+import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 
 /** Defaults of {@link ArtifactStoreProps}, in one place for docs and tests. */
@@ -45,6 +46,7 @@ export interface ArtifactGrantOptions {
   readonly principalType?: PrincipalType;
   /**
    * Skip the directory check for a principal created in the same apply (replication delay).
+   * Only valid for service principals (and managed identities).
    * @default true for service principals, false otherwise
    */
   readonly skipServicePrincipalAadCheck?: boolean;
@@ -55,8 +57,9 @@ export interface ArtifactGrantOptions {
  *
  * Secure values are emitted explicitly (TLS 1.2, HTTPS only, no public blobs, no cross-tenant
  * replication, infrastructure encryption, shared keys off by default, firewall `Deny`); data
- * is safe by default (soft delete for blobs and containers, versioning, `prevent_destroy`
- * and a `CanNotDelete` lock).
+ * is safe by default (soft delete for blobs and containers, versioning unless hierarchical
+ * namespace is on, `prevent_destroy` and a `CanNotDelete` lock: see `deletionProtection` for the
+ * changes that need the lock lifted first).
  */
 export class ArtifactStore extends Construct {
   /** The storage account. */
@@ -99,7 +102,7 @@ export class ArtifactStore extends Construct {
   constructor(scope: Construct, id: string, props: ArtifactStoreProps) {
     super(scope, id);
     const cfg = resolveArtifactStoreConfig(props);
-    validateArtifactStoreProps(props, cfg);
+    validateArtifactStoreProps(`ArtifactStore at ${this.node.path}`, props, cfg);
     if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
       Annotations.of(this).addWarning(
         `lifecycle.archiveAfterDays = ${props.lifecycle?.archiveAfterDays}: archived artifacts cannot be downloaded by MLflow until rehydrated (hours); runs and model serving that read them fail.`,
@@ -192,19 +195,21 @@ export class ArtifactStore extends Construct {
   }
 
   private grant(id: string, principalId: string, role: string, options: ArtifactGrantOptions): RoleAssignment {
-    const problems = new Problems(`ArtifactStore ${this.node.path}: grant`);
+    const problems = new Problems(`ArtifactStore at ${this.node.path}: grant`);
     problems.literalId('id', id);
     problems.require(!this.grantIds.has(id), 'id', id, 'is already used by another grant on this store');
+    const principalType = options.principalType ?? PrincipalType.SERVICE_PRINCIPAL;
+    if (options.skipServicePrincipalAadCheck === true && principalType !== PrincipalType.SERVICE_PRINCIPAL) {
+      problems.add('options.skipServicePrincipalAadCheck', true, `is only valid for a service principal (principalType is ${JSON.stringify(principalType)})`);
+    }
     problems.throwIfAny();
     this.grantIds.add(id);
-    const principalType = options.principalType ?? PrincipalType.SERVICE_PRINCIPAL;
-    return new RoleAssignment(this, `Grant${id}`, {
+    return assignRole(this, `Grant${id}`, {
       scope: this.containerResourceId,
       roleDefinitionName: role,
       principalId,
       principalType,
-      skipServicePrincipalAadCheck:
-        options.skipServicePrincipalAadCheck ?? principalType === PrincipalType.SERVICE_PRINCIPAL,
+      skipServicePrincipalAadCheck: options.skipServicePrincipalAadCheck,
       description: `MLflow artifact store ${this.containerName}: ${role}`,
     });
   }
@@ -235,7 +240,8 @@ function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
     accessTier: props.accessTier ?? d.accessTier,
     sharedAccessKeyEnabled: props.sharedAccessKeyEnabled ?? false,
     softDeleteRetentionDays: props.softDeleteRetentionDays ?? d.softDeleteRetentionDays,
-    versioning: props.versioning ?? true,
+    // azurerm refuses versioning_enabled = true with is_hns_enabled = true
+    versioning: props.versioning ?? !(props.hierarchicalNamespace ?? false),
     changeFeed: props.changeFeed ?? props.pointInTimeRestoreDays !== undefined,
     deletionProtection: props.deletionProtection ?? true,
     infrastructureEncryption: props.infrastructureEncryption ?? true,
@@ -245,8 +251,8 @@ function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
   };
 }
 
-function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConfig): void {
-  const p = new Problems('ArtifactStore');
+function validateArtifactStoreProps(owner: string, props: ArtifactStoreProps, cfg: ResolvedConfig): void {
+  const p = new Problems(owner);
   checkName(p, 'storageAccount', 'accountName', props.accountName);
   checkName(p, 'storageContainer', 'containerName', cfg.containerName);
   checkArtifactPath(p, 'artifactPath', props.artifactPath);
@@ -263,7 +269,8 @@ function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConf
       days,
       `must be a whole number from 1 to softDeleteRetentionDays - 1 (${cfg.softDeleteRetentionDays - 1})`,
     );
-    p.require(cfg.versioning, 'pointInTimeRestoreDays', days, 'needs versioning (versioning: false was given)');
+    // with hierarchicalNamespace versioning is off by default; the HNS problem below says so
+    p.require(props.versioning !== false, 'pointInTimeRestoreDays', days, 'needs versioning (versioning: false was given)');
     p.require(props.changeFeed !== false, 'pointInTimeRestoreDays', days, 'needs the change feed (changeFeed: false was given)');
     p.require(!cfg.hierarchicalNamespace, 'pointInTimeRestoreDays', days, 'is not available with hierarchicalNamespace: true');
   }
@@ -274,17 +281,12 @@ function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConf
     p.matches('customBlobEndpoint', props.customBlobEndpoint, /^https:\/\/[^\s/]+\/?$/, 'must be an https:// URL of a host, e.g. https://acct.blob.local.azurestack.external/');
     p.require(!cfg.hierarchicalNamespace, 'customBlobEndpoint', props.customBlobEndpoint, 'cannot be combined with hierarchicalNamespace: true');
   }
-  validateLifecycle(p, props.lifecycle);
+  validateLifecycle(p, props.lifecycle, cfg);
   const net = props.network;
   if (net?.allowAllNetworks && net.disablePublicNetworkAccess) {
     p.add('network.allowAllNetworks', true, 'contradicts network.disablePublicNetworkAccess: true');
   }
-  for (const [i, ip] of (net?.allowedIpRanges ?? []).entries()) {
-    p.matches(`network.allowedIpRanges[${i}]`, ip, /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|30))?$/, 'must be a public IPv4 address or a CIDR range of /30 or wider (storage firewalls reject /31 and /32)');
-    if (isLiteral(ip) && /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip)) {
-      p.add(`network.allowedIpRanges[${i}]`, ip, 'must not be a private range (use allowedSubnetIds or a private endpoint for VNet traffic)');
-    }
-  }
+  checkFirewallIpRules(p, 'storage', 'network.allowedIpRanges', net?.allowedIpRanges);
   const cmk = props.customerManagedKey;
   if (cmk && isLiteral(cmk.userAssignedIdentityId) && props.identityIds?.every((x) => isLiteral(x))) {
     p.require(
@@ -300,8 +302,15 @@ function validateArtifactStoreProps(props: ArtifactStoreProps, cfg: ResolvedConf
   p.throwIfAny();
 }
 
-function validateLifecycle(p: Problems, lc: ArtifactLifecycleProps | undefined): void {
+function validateLifecycle(p: Problems, lc: ArtifactLifecycleProps | undefined, cfg: ResolvedConfig): void {
   if (!lc) return;
+  if (lc.deleteNoncurrentVersionsAfterDays !== undefined && !cfg.versioning) {
+    p.add(
+      'lifecycle.deleteNoncurrentVersionsAfterDays',
+      lc.deleteNoncurrentVersionsAfterDays,
+      `needs versioning: without it there are no previous versions to delete (versioning is off${cfg.hierarchicalNamespace ? ': hierarchicalNamespace is true' : ''})`,
+    );
+  }
   p.inRange('lifecycle.coolAfterDays', lc.coolAfterDays, 0, 99999);
   p.inRange('lifecycle.coldAfterDays', lc.coldAfterDays, 0, 99999);
   p.inRange('lifecycle.archiveAfterDays', lc.archiveAfterDays, 0, 99999);

@@ -57,9 +57,20 @@ export interface ArtifactLifecycleProps {
    */
   readonly allowArchiveTierForArtifacts?: boolean;
   /**
-   * Delete noncurrent blob versions this many days after they became noncurrent (cost
-   * control; live artifacts are never touched).
-   * @default - noncurrent versions are kept
+   * Delete previous (noncurrent) blob versions under the artifact prefix once they are more
+   * than this many days old (cost control; current versions are never touched). Needs
+   * versioning.
+   *
+   * The age of a previous version counts from its creation, which is when that content was
+   * written (its version id is that time), not from when it was overwritten or deleted: the
+   * rule is the lifecycle condition `version.delete_after_days_since_creation`
+   * (`daysAfterCreationGreaterThan`). Azure offers no "days since it became a previous
+   * version" condition for versions (only days since creation and since the last tier change).
+   * So an artifact written 100 days ago and overwritten or deleted today (e.g. by
+   * `mlflow gc`) loses its old content at the next lifecycle run (about once a day) with a
+   * value of 90. Soft delete still keeps a version the rule deletes restorable for
+   * `softDeleteRetentionDays`.
+   * @default - previous versions are kept
    */
   readonly deleteNoncurrentVersionsAfterDays?: number;
 }
@@ -75,7 +86,8 @@ export interface ArtifactStoreNetworkProps {
    */
   readonly allowedSubnetIds?: string[];
   /**
-   * Public IP addresses or CIDR ranges allowed through the firewall (no private ranges).
+   * Public IPv4 addresses or CIDR ranges allowed through the firewall. Azure Storage rejects
+   * /31 and /32 ranges (give a single address without a prefix) and private (RFC 1918) ranges.
    * @default []
    */
   readonly allowedIpRanges?: string[];
@@ -151,8 +163,9 @@ export interface ArtifactStoreOptions {
    */
   readonly softDeleteRetentionDays?: number;
   /**
-   * Keep every overwritten or deleted blob as a version.
-   * @default true
+   * Keep every overwritten or deleted blob as a version. Not available with
+   * `hierarchicalNamespace: true` (azurerm refuses `versioning_enabled` with `is_hns_enabled`).
+   * @default true, or false with hierarchicalNamespace: true
    */
   readonly versioning?: boolean;
   /**
@@ -174,6 +187,21 @@ export interface ArtifactStoreOptions {
   /**
    * Protect the account and container from deletion: Terraform `prevent_destroy` on both and a
    * `CanNotDelete` management lock on the account. Turn off only for throwaway environments.
+   *
+   * The lock is inherited by everything under the account, so it blocks every control-plane
+   * delete there, not only the account's. Terraform changes that delete or replace one of these
+   * fail with `ScopeLocked` while the lock is on:
+   * - role assignments scoped to the container (removing a grant, or changing its principal or
+   *   role, which replaces it);
+   * - the diagnostic setting on `<account>/blobServices/default` (removing monitoring, or
+   *   renaming the setting);
+   * - the lifecycle management policy (removing `lifecycle`: updating its rules is fine);
+   * - private endpoint connections of the account (deleting or replacing a private endpoint
+   *   to it, e.g. moving it to another subnet);
+   * - the container (renaming it; it also carries `prevent_destroy`).
+   * For those: apply with `deletionProtection: false` (removes the lock and `prevent_destroy`),
+   * apply the change, then apply with `deletionProtection: true` again. Data-plane deletes
+   * (blobs) are not blocked by the lock: soft delete and versioning guard them.
    * @default true
    */
   readonly deletionProtection?: boolean;
@@ -183,7 +211,8 @@ export interface ArtifactStoreOptions {
    */
   readonly infrastructureEncryption?: boolean;
   /**
-   * ADLS Gen2 (hierarchical namespace): the artifact URI becomes `abfss://`.
+   * ADLS Gen2 (hierarchical namespace): the artifact URI becomes `abfss://`. Blob versioning
+   * is not available with it (versioning then defaults to off; `versioning: true` is an error).
    * @default false
    */
   readonly hierarchicalNamespace?: boolean;
