@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
-import { resolve } from 'cdktf/lib/_tokens';
 import { Construct } from 'constructs';
+import { resolveInStack } from '../lib/core/tokens';
 
 /** A fresh stack in a test app (no backend, deterministic). */
 export function testStack(): TerraformStack {
@@ -39,7 +39,7 @@ export type Scope = Construct;
 
 /** The `${type.logical_id.attr}` reference a token resolves to in a stack. */
 export function ref(stack: TerraformStack, token: string): string {
-  return resolve(stack, token);
+  return resolveInStack(stack, token) as string;
 }
 
 /** Every warning annotation (cdktf `Annotations.addWarning`) in the stack's tree. */

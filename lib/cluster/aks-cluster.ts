@@ -3,18 +3,16 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import {
   Annotations,
-  DefaultTokenResolver,
   Fn,
   Postcondition,
-  StringConcat,
   TerraformResource,
   TerraformStack,
   Token,
-  Tokenization,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { KubernetesAuth, KubernetesAuthMethod } from './kubernetes-auth';
 import { checkName } from '../core/names';
+import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 
 const AKS_NAME = /^(?=.{1,63}$)[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$/;
@@ -398,7 +396,7 @@ function resourcesOfThisStackIn(scope: IConstruct, value: string | undefined): s
   const stack = TerraformStack.of(scope);
   let resolved: unknown;
   try {
-    resolved = Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+    resolved = resolveInStack(stack, value);
   } catch {
     return [];
   }

@@ -1,5 +1,6 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { resolveInStack } from './tokens';
 import { Problems } from './validation';
 
 /** The rule a secret prop breaks when it is a literal. */
@@ -26,8 +27,7 @@ export function checkSecretReference(scope: IConstruct, p: Problems, prop: strin
 /** The variable of the stack a token is exactly the value of, if any. */
 function variableBehind(scope: IConstruct, token: string): TerraformVariable | undefined {
   const stack = TerraformStack.of(scope);
-  const resolve = (v: string): unknown => Tokenization.resolve(v, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
-  const resolved = resolve(token);
+  const resolved = resolveInStack(stack, token);
   if (typeof resolved !== 'string') return undefined;
   const match = /^\$\{var\.([^}]+)\}$/.exec(resolved);
   if (!match) return undefined;

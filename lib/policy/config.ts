@@ -1,5 +1,6 @@
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { resolveInStack } from '../core/tokens';
 
 /** What a Terraform element is, as far as the checks care. */
 export type ElementKind = 'resource' | 'data' | 'variable';
@@ -66,14 +67,6 @@ export class StackModel {
   public byAddress(address: string): ElementConfig | undefined {
     return this.byAddressIndex.get(address);
   }
-}
-
-/**
- * Resolve a value in a stack the way synthesis does (references become `${...}` strings),
- * without preparing: no cross-stack outputs or remote state are created.
- */
-function resolveInStack(stack: TerraformStack, value: unknown): unknown {
-  return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
 }
 
 function entries(value: unknown): [string, any][] {
