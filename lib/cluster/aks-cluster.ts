@@ -1,6 +1,6 @@
-import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
-import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import type { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
+import type { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import type { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import {
   Annotations,
   Fn,
@@ -12,6 +12,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { KubernetesAuth, KubernetesAuthMethod } from './kubernetes-auth';
 import { checkName } from '../core/names';
+import { azurermModules, helmModules, kubernetesModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 
@@ -218,7 +219,7 @@ export class AksCluster extends Construct {
     validateAksClusterProps(`AksCluster at ${this.node.path}`, props);
     const { lookup, attributes } = props;
     if (lookup) {
-      const ds = new DataAzurermKubernetesCluster(this, 'Cluster', {
+      const ds = new azurermModules.dataAzurermKubernetesCluster.DataAzurermKubernetesCluster(this, 'Cluster', {
         name: lookup.name,
         resourceGroupName: lookup.resourceGroupName,
       });
@@ -307,7 +308,7 @@ export class AksCluster extends Construct {
     const scope = options.scope ?? this;
     const suffix = options.alias ? `-${options.alias}` : '';
     const exec = auth._exec;
-    const kubernetes = new KubernetesProvider(scope, `KubernetesProvider${suffix}`, {
+    const kubernetes = new kubernetesModules.provider.KubernetesProvider(scope, `KubernetesProvider${suffix}`, {
       alias: options.alias,
       host: connection.host,
       clusterCaCertificate: connection.clusterCaCertificate,
@@ -315,7 +316,7 @@ export class AksCluster extends Construct {
       clientKey: connection.clientKey,
       exec: exec ? [{ apiVersion: exec.apiVersion, command: exec.command, args: exec.args }] : undefined,
     });
-    const helm = new HelmProvider(scope, `HelmProvider${suffix}`, {
+    const helm = new helmModules.provider.HelmProvider(scope, `HelmProvider${suffix}`, {
       alias: options.alias,
       kubernetes: {
         host: connection.host,

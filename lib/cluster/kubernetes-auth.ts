@@ -1,4 +1,4 @@
-import { HelmProviderKubernetesExec } from '@cdktf/provider-helm/lib/provider';
+import type { HelmProviderKubernetesExec } from '@cdktf/provider-helm/lib/provider';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { isLiteral, Problems } from '../core/validation';

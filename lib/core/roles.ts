@@ -1,5 +1,6 @@
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
+import { azurermModules } from './providers';
 
 /**
  * Azure built-in role names this library assigns (by name, so they resolve in every cloud).
@@ -58,7 +59,7 @@ export interface RoleGrant {
  */
 export function assignRole(scope: Construct, id: string, grant: RoleGrant): RoleAssignment {
   const type = grant.principalType;
-  return new RoleAssignment(scope, id, {
+  return new azurermModules.roleAssignment.RoleAssignment(scope, id, {
     scope: grant.scope,
     roleDefinitionName: grant.roleDefinitionName,
     principalId: grant.principalId,

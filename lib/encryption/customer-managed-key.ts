@@ -1,8 +1,8 @@
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultKey, KeyVaultKeyRotationPolicy } from '@cdktf/provider-azurerm/lib/key-vault-key';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import type { KeyVaultKey, KeyVaultKeyRotationPolicy } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DURATION_RULE, durationDays } from './duration';
@@ -16,6 +16,7 @@ import {
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
+import { azurermModules } from '../core/providers';
 import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 import { PrivateEndpoints } from '../network/private-endpoints';
@@ -106,13 +107,13 @@ export class CustomerManagedKey extends Construct {
     const grantDeployer = props.grantDeployerCryptoOfficer ?? isNew;
     let clientConfig: DataAzurermClientConfig | undefined;
     const config = (): DataAzurermClientConfig => {
-      clientConfig ??= new DataAzurermClientConfig(this, 'ClientConfig', {});
+      clientConfig ??= new azurermModules.dataAzurermClientConfig.DataAzurermClientConfig(this, 'ClientConfig', {});
       return clientConfig;
     };
 
     if (isNew) {
       const net = props.network ?? {};
-      this.keyVault = new KeyVault(this, 'Vault', {
+      this.keyVault = new azurermModules.keyVault.KeyVault(this, 'Vault', {
         name: props.keyVaultName!,
         resourceGroupName: props.resourceGroupName,
         location: props.location,
@@ -169,7 +170,7 @@ export class CustomerManagedKey extends Construct {
       ...(this.deployerGrant ? [this.deployerGrant] : []),
       ...(this.privateEndpoint?.dependables ?? []),
     ];
-    this.key = new KeyVaultKey(this, 'Key', {
+    this.key = new azurermModules.keyVaultKey.KeyVaultKey(this, 'Key', {
       name: this.keyName,
       keyVaultId: this.keyVaultId,
       keyType,
@@ -184,7 +185,7 @@ export class CustomerManagedKey extends Construct {
     this.keyVaultKeyId = this.key.versionlessId;
     this.keyResourceVersionlessId = this.key.resourceVersionlessId;
 
-    this.storageIdentity = new UserAssignedIdentity(this, 'StorageIdentity', {
+    this.storageIdentity = new azurermModules.userAssignedIdentity.UserAssignedIdentity(this, 'StorageIdentity', {
       name: props.storageIdentityName ?? `id-${this.keyName}`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,

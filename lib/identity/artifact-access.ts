@@ -1,7 +1,7 @@
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import {
   Annotations,
   ITerraformDependable,
@@ -12,6 +12,7 @@ import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { AksCluster } from '../cluster/aks-cluster';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
+import { azurermModules, kubernetesModules } from '../core/providers';
 import { PrincipalType } from '../core/roles';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
@@ -182,14 +183,14 @@ export class ArtifactAccess extends Construct {
         const cluster = props.cluster!;
         cluster.requireWorkloadIdentity();
         const options = auth._workloadIdentity ?? {};
-        const identity = new UserAssignedIdentity(this, 'Identity', {
+        const identity = new azurermModules.userAssignedIdentity.UserAssignedIdentity(this, 'Identity', {
           name: options.identityName ?? `id-${namePrefix}-artifacts`,
           resourceGroupName: props.resourceGroupName!,
           location: props.location!,
           tags: props.tags ?? {},
         });
         this.identity = identity;
-        this.federatedCredential = new FederatedIdentityCredential(this, 'FederatedCredential', {
+        this.federatedCredential = new azurermModules.federatedIdentityCredential.FederatedIdentityCredential(this, 'FederatedCredential', {
           name: options.federatedCredentialName ?? `${namePrefix}-service-account`,
           resourceGroupName: props.resourceGroupName!,
           parentId: identity.id,
@@ -244,7 +245,7 @@ export class ArtifactAccess extends Construct {
 
   private createSecret(data: { [key: string]: string }): SecretV1 {
     requireTerraformForWriteOnly(this);
-    return new SecretV1(this, 'Secret', {
+    return new kubernetesModules.secretV1.SecretV1(this, 'Secret', {
       metadata: {
         name: this.secretName,
         namespace: this.namespace,

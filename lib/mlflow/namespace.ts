@@ -1,6 +1,7 @@
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { checkName } from '../core/names';
+import { kubernetesModules } from '../core/providers';
 import { Problems } from '../core/validation';
 
 /** The Pod Security Standard a created namespace enforces (Pod Security Admission labels). */
@@ -86,7 +87,7 @@ export class MlflowNamespace extends Construct {
       ...(props.labels ?? {}),
       ...Object.fromEntries(POD_SECURITY_LABELS.map((label) => [label, level])),
     };
-    this.resource = new NamespaceV1(this, 'Namespace', {
+    this.resource = new kubernetesModules.namespaceV1.NamespaceV1(this, 'Namespace', {
       metadata: {
         name: props.name,
         labels,

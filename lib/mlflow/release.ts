@@ -1,5 +1,5 @@
-import { Release } from '@cdktf/provider-helm/lib/release';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import type { Release } from '@cdktf/provider-helm/lib/release';
+import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Annotations, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MlflowChartValues } from './chart-values';
@@ -23,6 +23,7 @@ import {
   sslModeVerifiesServer,
 } from './values';
 import { checkArtifactPath, checkName } from '../core/names';
+import { helmModules, kubernetesModules } from '../core/providers';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
@@ -131,7 +132,7 @@ export class MlflowRelease extends Construct {
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     const databaseSecretName = `${this.serviceName}-database`;
     if (postgres) {
-      this.databaseSecret = new SecretV1(this, 'DatabaseSecret', {
+      this.databaseSecret = new kubernetesModules.secretV1.SecretV1(this, 'DatabaseSecret', {
         metadata: {
           name: databaseSecretName,
           namespace: this.namespaceName,
@@ -162,7 +163,7 @@ export class MlflowRelease extends Construct {
       clusterDomain,
     });
 
-    this.release = new Release(this, 'Release', {
+    this.release = new helmModules.release.Release(this, 'Release', {
       name: releaseName,
       namespace: this.namespaceName,
       repository: props.chartRepository ?? MLFLOW_CHART.repository,

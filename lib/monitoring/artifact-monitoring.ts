@@ -1,10 +1,11 @@
-import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import type { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ArtifactAlert, ArtifactAlertThresholdsProps, ArtifactMonitoringProps } from './props';
+import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
 
 /** Defaults of {@link ArtifactAlertThresholdsProps} and the workspace, in one place for docs and tests. */
@@ -66,7 +67,7 @@ export class ArtifactMonitoring extends Construct {
     if (props.existingLogAnalyticsWorkspaceId !== undefined) {
       this.workspaceId = props.existingLogAnalyticsWorkspaceId;
     } else {
-      this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
+      this.workspace = new azurermModules.logAnalyticsWorkspace.LogAnalyticsWorkspace(this, 'Workspace', {
         name: props.logAnalyticsWorkspaceName ?? `${props.name}-logs`,
         resourceGroupName: props.resourceGroupName,
         location: props.location,
@@ -87,14 +88,14 @@ export class ArtifactMonitoring extends Construct {
     };
     const settingName = `${props.name}-diagnostics`;
     this.blobServiceId = `${props.storageAccountId}/blobServices/default`;
-    this.blobDiagnosticSetting = new MonitorDiagnosticSetting(this, 'BlobDiagnostics', {
+    this.blobDiagnosticSetting = new azurermModules.monitorDiagnosticSetting.MonitorDiagnosticSetting(this, 'BlobDiagnostics', {
       name: settingName,
       targetResourceId: this.blobServiceId,
       ...destinations,
       enabledLog: ['StorageRead', 'StorageWrite', 'StorageDelete'].map((category) => ({ category })),
       enabledMetric: ['Transaction', 'Capacity'].map((category) => ({ category })),
     });
-    this.accountDiagnosticSetting = new MonitorDiagnosticSetting(this, 'AccountDiagnostics', {
+    this.accountDiagnosticSetting = new azurermModules.monitorDiagnosticSetting.MonitorDiagnosticSetting(this, 'AccountDiagnostics', {
       name: settingName,
       targetResourceId: props.storageAccountId,
       ...destinations,
@@ -102,7 +103,7 @@ export class ArtifactMonitoring extends Construct {
     });
     if (props.keyVaultId !== undefined) {
       const categories = ['AuditEvent', ...(props.keyVaultPolicyEvaluationLogs ? ['AzurePolicyEvaluationDetails'] : [])];
-      this.keyVaultDiagnosticSetting = new MonitorDiagnosticSetting(this, 'KeyVaultDiagnostics', {
+      this.keyVaultDiagnosticSetting = new azurermModules.monitorDiagnosticSetting.MonitorDiagnosticSetting(this, 'KeyVaultDiagnostics', {
         name: settingName,
         targetResourceId: props.keyVaultId,
         ...destinations,
@@ -113,7 +114,7 @@ export class ArtifactMonitoring extends Construct {
 
     if (props.actionGroup) {
       const ag = props.actionGroup;
-      this.actionGroup = new MonitorActionGroup(this, 'ActionGroup', {
+      this.actionGroup = new azurermModules.monitorActionGroup.MonitorActionGroup(this, 'ActionGroup', {
         name: ag.name,
         resourceGroupName: props.resourceGroupName,
         shortName: ag.shortName,
@@ -130,7 +131,7 @@ export class ArtifactMonitoring extends Construct {
     const disabled = new Set(props.disabledAlerts ?? []);
     for (const spec of alertSpecs(props.thresholds ?? {})) {
       if (disabled.has(spec.alert)) continue;
-      this.alerts[spec.alert] = new MonitorMetricAlert(this, spec.id, {
+      this.alerts[spec.alert] = new azurermModules.monitorMetricAlert.MonitorMetricAlert(this, spec.id, {
         name: `${props.name}-${spec.alert}`,
         resourceGroupName: props.resourceGroupName,
         scopes: [props.storageAccountId],

@@ -1,10 +1,11 @@
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import type { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { PrivateLinkSubresource, privateDnsZoneNameFor, SUBRESOURCE_TARGET_TYPE } from './zones';
 import { AzureCloud } from '../core/cloud';
+import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
 
 /**
@@ -154,7 +155,7 @@ export class PrivateEndpoints extends Construct {
       const suffix = idSuffix(sub);
       let zoneId: string | undefined = props.privateDnsZoneIds?.[sub];
       if (create) {
-        const zone = new PrivateDnsZone(this, `Zone${suffix}`, {
+        const zone = new azurermModules.privateDnsZone.PrivateDnsZone(this, `Zone${suffix}`, {
           name: privateDnsZoneNameFor(sub, cloud),
           resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
           tags,
@@ -162,7 +163,7 @@ export class PrivateEndpoints extends Construct {
         this.zones.push(zone);
         zoneId = zone.id;
         vnets.forEach((vnetId, i) => {
-          this.links.push(new PrivateDnsZoneVirtualNetworkLink(this, `Link${suffix}${i}`, {
+          this.links.push(new azurermModules.privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `Link${suffix}${i}`, {
             name: `${linkName(vnetId, i)}-link`,
             resourceGroupName: zone.resourceGroupName,
             privateDnsZoneName: zone.name,
@@ -172,7 +173,7 @@ export class PrivateEndpoints extends Construct {
           }));
         });
       }
-      const endpoint = new PrivateEndpoint(this, `Endpoint${suffix}`, {
+      const endpoint = new azurermModules.privateEndpoint.PrivateEndpoint(this, `Endpoint${suffix}`, {
         name: `${props.name}-${sub}-pe`,
         resourceGroupName: props.resourceGroupName,
         location: props.location,

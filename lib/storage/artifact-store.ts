@@ -1,16 +1,8 @@
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import {
-  StorageAccount,
-  StorageAccountBlobProperties,
-  StorageAccountConfig,
-  StorageAccountNetworkRules,
-} from '@cdktf/provider-azurerm/lib/storage-account';
-import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import {
-  StorageManagementPolicy,
-  StorageManagementPolicyRuleActionsBaseBlob,
-} from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import type { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { StorageAccount, StorageAccountBlobProperties, StorageAccountConfig, StorageAccountNetworkRules } from '@cdktf/provider-azurerm/lib/storage-account';
+import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import type { StorageManagementPolicy, StorageManagementPolicyRuleActionsBaseBlob } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -23,6 +15,7 @@ import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
 import { checkArtifactPath, checkName } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
+import { azurermModules } from '../core/providers';
 import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 
@@ -123,11 +116,11 @@ export class ArtifactStore extends Construct {
     this.replication = cfg.replication;
     this.usesCustomEndpoint = props.customBlobEndpoint !== undefined;
 
-    this.account = new StorageAccount(this, 'Account', storageAccountConfig(props, cfg));
+    this.account = new azurermModules.storageAccount.StorageAccount(this, 'Account', storageAccountConfig(props, cfg));
     this.accountName = this.account.name;
     this.accountId = this.account.id;
 
-    this.container = new StorageContainer(this, 'Container', {
+    this.container = new azurermModules.storageContainer.StorageContainer(this, 'Container', {
       name: cfg.containerName,
       storageAccountId: this.account.id,
       containerAccessType: 'private',
@@ -136,7 +129,7 @@ export class ArtifactStore extends Construct {
     this.containerResourceId = this.container.resourceManagerId;
 
     if (cfg.deletionProtection) {
-      this.deleteLock = new ManagementLock(this, 'DeleteLock', {
+      this.deleteLock = new azurermModules.managementLock.ManagementLock(this, 'DeleteLock', {
         name: `${props.accountName}-cannot-delete`,
         scope: this.account.id,
         lockLevel: 'CanNotDelete',
@@ -147,7 +140,7 @@ export class ArtifactStore extends Construct {
 
     const rules = lifecycleRules(props.lifecycle, cfg.containerName, cfg.artifactPath);
     if (rules.length > 0) {
-      this.managementPolicy = new StorageManagementPolicy(this, 'Lifecycle', {
+      this.managementPolicy = new azurermModules.storageManagementPolicy.StorageManagementPolicy(this, 'Lifecycle', {
         storageAccountId: this.account.id,
         rule: rules,
       });
