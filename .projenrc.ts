@@ -46,6 +46,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   github: false,
   release: true,
   releaseToNpm: false,
+  // commit-and-tag-version 13 needs Node >= 22; 12.x runs on our Node 20.
+  bumpPackage: 'commit-and-tag-version@^12',
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,
