@@ -477,7 +477,7 @@ describe('ArtifactAccess validation', () => {
 
   test('workload identity fails on a cluster known to have workload identity off', () => {
     const msg = fail(() => ArtifactAuth.workloadIdentity(), { cluster: 'attributes', attributes: { workloadIdentityEnabled: false } });
-    expect(msg).toMatch(/cluster\.workloadIdentityEnabled = false: workload identity needs the workload identity webhook/);
+    expect(msg).toMatch(/cluster\.workloadIdentityEnabled = false: workload identity needs workload_identity_enabled = true on the cluster/);
   });
 
   test('workload identity needs the issuer URL of a cluster given by attributes', () => {
@@ -509,8 +509,8 @@ describe('ArtifactAccess validation', () => {
 
   test('the kubelet identity mode needs the kubelet ids of a cluster given by attributes', () => {
     const msg = fail(() => ArtifactAuth.kubeletIdentity(), { cluster: 'attributes' });
-    expect(msg).toMatch(/cluster\.kubeletIdentityObjectId = undefined: the kubelet identity mode needs it/);
-    expect(msg).toMatch(/cluster\.kubeletIdentityClientId = undefined: the kubelet identity mode needs it/);
+    expect(msg).toMatch(/cluster\.kubeletIdentityObjectId = undefined: the kubelet identity mode needs the object id/);
+    expect(msg).toMatch(/cluster\.kubeletIdentityClientId = undefined: the kubelet identity mode needs the client id/);
   });
 
   test('the namespace name must be a DNS label', () => {

@@ -11,6 +11,7 @@ import {
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { KubernetesAuth, KubernetesAuthMethod } from './kubernetes-auth';
+import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from './prerequisites';
 import { checkName } from '../core/names';
 import { azurermModules, helmModules, kubernetesModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
@@ -259,9 +260,7 @@ export class AksCluster extends Construct {
       return;
     }
     const p = new Problems(`AksCluster at ${this.node.path}: workload identity`);
-    p.require(this.oidcIssuerEnabled !== false, 'attributes.oidcIssuerEnabled', false, 'workload identity needs the OIDC issuer on the cluster');
-    p.require(this.workloadIdentityEnabled !== false, 'attributes.workloadIdentityEnabled', false, 'workload identity needs workload_identity_enabled on the cluster');
-    p.require(this.oidcIssuerUrl !== undefined, 'attributes.oidcIssuerUrl', undefined, 'workload identity needs the OIDC issuer URL of the cluster');
+    checkClusterForWorkloadIdentity(p, this, 'attributes');
     p.throwIfAny();
   }
 
@@ -276,8 +275,7 @@ export class AksCluster extends Construct {
       return;
     }
     const p = new Problems(`AksCluster at ${this.node.path}: kubelet identity`);
-    p.require(this.kubeletIdentityObjectId !== undefined, 'attributes.kubeletIdentityObjectId', undefined, 'the kubelet identity mode needs the object id of the kubelet identity');
-    p.require(this.kubeletIdentityClientId !== undefined, 'attributes.kubeletIdentityClientId', undefined, 'the kubelet identity mode needs the client id of the kubelet identity');
+    checkClusterForKubeletIdentity(p, this, 'attributes');
     p.throwIfAny();
   }
 

@@ -49,6 +49,13 @@ export class Problems {
     if (!allowed.includes(value)) this.add(prop, value, `must be one of ${allowed.map((a) => describe(a)).join(', ')}`);
   }
 
+  /** Record every prop of `entries` that is set although `rule` says it does not apply. */
+  public notApplicable(entries: [string, unknown][], rule: string): void {
+    for (const [prop, value] of entries) {
+      if (value !== undefined) this.add(prop, value, rule);
+    }
+  }
+
   /** Check that a construct id is a literal (never a token, so that a refactor never replaces a resource). */
   public literalId(prop: string, value: string): void {
     if (Token.isUnresolved(value)) this.add(prop, value, 'must be a literal string, not a token (it becomes a construct id)');

@@ -301,15 +301,12 @@ function validateCustomerManagedKeyProps(owner: string, props: CustomerManagedKe
     if (keyType === CmkKeyType.RSA_HSM && existing.sku === KeyVaultSku.STANDARD) {
       p.add('keyType', keyType, 'RSA-HSM keys need a premium vault, but existingKeyVault.sku is "standard"');
     }
-    const newOnly: [string, unknown][] = [
+    p.notApplicable([
       ['keyVaultSku', props.keyVaultSku],
       ['softDeleteRetentionDays', props.softDeleteRetentionDays],
       ['network', props.network],
       ['tenantId', props.tenantId],
-    ];
-    for (const [prop, value] of newOnly) {
-      if (value !== undefined) p.add(prop, value, 'applies to a new vault only (existingKeyVault is given)');
-    }
+    ], 'applies to a new vault only (existingKeyVault is given)');
     if (props.privateEndpoint && props.privateEndpoint.name === undefined && vaultNameOf(props) === undefined) {
       p.add('privateEndpoint.name', undefined, 'is required when existingKeyVault.keyVaultId is not a literal id');
     }

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
 import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { AksCluster } from '../cluster/aks-cluster';
+import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from '../cluster/prerequisites';
 import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { azurermModules, kubernetesModules } from '../core/providers';
@@ -317,19 +318,16 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
       p.require(props.location !== undefined, 'location', undefined, 'is needed for the user-assigned identity of workload identity');
       if (cluster === undefined) {
         p.add('cluster', undefined, 'is needed for workload identity (its OIDC issuer URL)');
-      } else if (!cluster.lookedUp) {
-        p.require(cluster.oidcIssuerEnabled !== false, 'cluster.oidcIssuerEnabled', false, 'workload identity needs the OIDC issuer on the cluster (oidc_issuer_enabled = true)');
-        p.require(cluster.workloadIdentityEnabled !== false, 'cluster.workloadIdentityEnabled', false, 'workload identity needs the workload identity webhook on the cluster (workload_identity_enabled = true)');
-        p.require(cluster.oidcIssuerUrl !== undefined, 'cluster.oidcIssuerUrl', undefined, 'workload identity needs the OIDC issuer URL: give attributes.oidcIssuerUrl to the AksCluster');
+      } else {
+        checkClusterForWorkloadIdentity(p, cluster, 'cluster');
       }
       break;
     }
     case ArtifactAuthMode.KUBELET_IDENTITY:
       if (cluster === undefined) {
         p.add('cluster', undefined, 'is needed for the kubelet identity mode (its kubelet identity)');
-      } else if (!cluster.lookedUp) {
-        p.require(cluster.kubeletIdentityObjectId !== undefined, 'cluster.kubeletIdentityObjectId', undefined, 'the kubelet identity mode needs it: give attributes.kubeletIdentityObjectId to the AksCluster');
-        p.require(cluster.kubeletIdentityClientId !== undefined, 'cluster.kubeletIdentityClientId', undefined, 'the kubelet identity mode needs it (AZURE_CLIENT_ID picks the identity on the node): give attributes.kubeletIdentityClientId to the AksCluster');
+      } else {
+        checkClusterForKubeletIdentity(p, cluster, 'cluster');
       }
       break;
     default:

@@ -249,15 +249,12 @@ function validateArtifactMonitoringProps(owner: string, props: ArtifactMonitorin
 
   if (props.existingLogAnalyticsWorkspaceId !== undefined) {
     p.matches('existingLogAnalyticsWorkspaceId', props.existingLogAnalyticsWorkspaceId, /\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i, 'must be a Log Analytics workspace resource id (…/providers/Microsoft.OperationalInsights/workspaces/<name>)');
-    const newOnly: [string, unknown][] = [
+    p.notApplicable([
       ['logAnalyticsWorkspaceName', props.logAnalyticsWorkspaceName],
       ['logRetentionDays', props.logRetentionDays],
       ['allowWorkspaceLocalAuthentication', props.allowWorkspaceLocalAuthentication],
       ['workspaceDailyQuotaGb', props.workspaceDailyQuotaGb],
-    ];
-    for (const [prop, value] of newOnly) {
-      if (value !== undefined) p.add(prop, value, 'applies to a new workspace only (existingLogAnalyticsWorkspaceId is given)');
-    }
+    ], 'applies to a new workspace only (existingLogAnalyticsWorkspaceId is given)');
   }
   p.matches('logAnalyticsWorkspaceName', props.logAnalyticsWorkspaceName, /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/, 'must be 4 to 63 letters, digits and hyphens, not starting or ending with a hyphen');
   p.inRange('logRetentionDays', props.logRetentionDays, 30, 730);
