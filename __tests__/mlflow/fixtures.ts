@@ -78,14 +78,20 @@ export function keyPaths(value: unknown, prefix = ''): string[] {
 /** A string token (what a TerraformVariable or a resource attribute gives). */
 export const tok = (name: string) => Token.asString(Token.asAny(name));
 
-const CASE_POSTGRES = MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: 'mlflow', user: 'mlflow', password: tok('pw') });
+/** The usual PostgreSQL backend (its password a token). */
+export const POSTGRES = MlflowBackendStore.postgres({
+  host: 'pg-mlflow.postgres.database.azure.com',
+  database: 'mlflow',
+  user: 'mlflow',
+  password: tok('db-password-token'),
+});
 
 /** The values builder with the usual input (workload identity, PostgreSQL, custom image). */
 export function buildValues(overrides: Partial<MlflowValuesInput> = {}) {
   return buildMlflowValues({
     artifactLocation: LOCATION,
     auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-    backendStore: CASE_POSTGRES,
+    backendStore: POSTGRES,
     namespace: 'mlflow',
     image: IMAGE,
     ...overrides,

@@ -1,5 +1,4 @@
-import { Token } from 'cdktf';
-import { ALL_MODES, BINDINGS, buildValues, IMAGE, keyPaths, LOCATION, VALUES_CASES } from './fixtures';
+import { ALL_MODES, BINDINGS, buildValues, IMAGE, keyPaths, LOCATION, tok, VALUES_CASES } from './fixtures';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
 import {
@@ -9,7 +8,6 @@ import {
 } from '../../lib/mlflow';
 import {
   allowedHostsFor,
-  buildMlflowValues,
   chartFullname,
   IGNORED_ENV_VARS,
   MANAGED_ENV_VARS,
@@ -18,26 +16,7 @@ import {
   sslModeVerifiesServer,
 } from '../../lib/mlflow/values';
 
-/** A string token (what a TerraformVariable or a resource attribute gives). */
-const tok = (name: string) => Token.asString(Token.asAny(name));
-
-const POSTGRES = MlflowBackendStore.postgres({
-  host: 'pg-mlflow.postgres.database.azure.com',
-  database: 'mlflow',
-  user: 'mlflow',
-  password: tok('db-password-token'),
-});
-
-function build(overrides: Partial<MlflowValuesInput> = {}) {
-  return buildMlflowValues({
-    artifactLocation: LOCATION,
-    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-    backendStore: POSTGRES,
-    namespace: 'mlflow',
-    image: IMAGE,
-    ...overrides,
-  });
-}
+const build = buildValues;
 
 const SERVICE_HOSTS = [
   'mlflow',
