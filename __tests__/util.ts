@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from 'cdktf';
-import { Construct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { resolveInStack } from '../lib/core/tokens';
 
 /** A fresh stack in a test app (no backend, deterministic). */
@@ -35,18 +35,26 @@ export function errorOf(fn: () => unknown): string {
   throw new Error('expected an error, none was thrown');
 }
 
-export type Scope = Construct;
-
 /** The `${type.logical_id.attr}` reference a token resolves to in a stack. */
 export function ref(stack: TerraformStack, token: string): string {
   return resolveInStack(stack, token) as string;
 }
 
-/** Every warning annotation (cdktf `Annotations.addWarning`) in the stack's tree. */
-export function warningsOf(stack: TerraformStack): string[] {
-  return stack.node
+/** Every annotation of a level (`@cdktf/warn`, `@cdktf/error`) in the tree below `scope`. */
+function annotationsOf(scope: IConstruct, type: string): string[] {
+  return scope.node
     .findAll()
     .flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === '@cdktf/warn')
+    .filter((m) => m.type === type)
     .map((m) => String(m.data));
+}
+
+/** Every warning annotation (cdktf `Annotations.addWarning`) in the tree below `scope`. */
+export function warningsOf(scope: IConstruct): string[] {
+  return annotationsOf(scope, '@cdktf/warn');
+}
+
+/** Every error annotation (cdktf `Annotations.addError`) in the tree below `scope`. */
+export function errorsOf(scope: IConstruct): string[] {
+  return annotationsOf(scope, '@cdktf/error');
 }

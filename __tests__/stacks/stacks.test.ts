@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdktf';
 import { buildExampleStacks } from '../../stacks/app';
-import { onlyResource, resourcesOf } from '../util';
+import { errorsOf, onlyResource, resourcesOf, warningsOf } from '../util';
 
 const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod'];
 
@@ -45,15 +45,11 @@ describe('example stacks', () => {
   });
 
   test.each(STACKS)('%s: the policy checks find no error', (name) => {
-    const stack = app.node.findChild(name);
-    const errors = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/error');
-    expect(errors.map((e) => e.data)).toEqual([]);
+    expect(errorsOf(app.node.findChild(name))).toEqual([]);
   });
 
   test('mlflow-prod: no policy warning and no construct warning', () => {
-    const stack = app.node.findChild('mlflow-prod');
-    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn');
-    expect(warnings.map((w) => w.data)).toEqual([]);
+    expect(warningsOf(app.node.findChild('mlflow-prod'))).toEqual([]);
   });
 
   test.each(STACKS)('%s emits the artifact store secure values explicitly', (name) => {
