@@ -30,6 +30,9 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-azurerm@^14.23.1',
     '@cdktf/provider-helm@^12.1.2',
     '@cdktf/provider-kubernetes@^12.1.1',
+    // Entra ID application for MLflow sign-in (optional use) and time_sleep / time_rotating.
+    '@cdktf/provider-azuread@^14.3.1',
+    '@cdktf/provider-time@^11.0.1',
   ],
   devDeps: [
     'cdktf-cli@0.21.0',
