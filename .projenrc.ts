@@ -63,6 +63,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       testEnvironment: 'node',
       collectCoverage: false,
       setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+      // Says which helm renders the chart in the render tests, or that they are skipped.
+      globalSetup: '<rootDir>/__tests__/global-setup.ts',
       transform: {
         '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest', {
           jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
@@ -137,10 +139,13 @@ project.eslint?.addRules({
 });
 project.tryFindObjectFile('.eslintrc.json')?.addDeletionOverride('parserOptions.projectService');
 
+// The vendored MLflow chart (tests only; provenance in vendor/README.md).
+project.gitattributes.addAttributes('/vendor/**', 'linguist-vendored');
+
 project.gitignore.exclude('cdktf.out/', '*.tfstate', '*.tfstate.*', '.terraform/', 'bench/results.json');
 project.npmignore?.exclude(
   '/stacks/', '/bench/', '/docker/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/__tests__/',
-  '/scripts/', '/test-consumer/', '/test-reports/', '/lib/**/README.md',
+  '/scripts/', '/test-consumer/', '/test-reports/', '/lib/**/README.md', '/vendor/',
   '/dist/js/', '/dist/changelog.md', '/dist/version.txt', '/dist/releasetag.txt',
 );
 

@@ -7,19 +7,20 @@ import * as yaml from 'js-yaml';
  * values: Helm's coalescing onto the chart defaults, and the `mlflow server` arguments of
  * templates/deployment.yaml (lines 384-402: log level, extraArgs, extraFlags), then how click and
  * MLflow read them (mlflow/server/__init__.py: `shlex.split(uvicorn_opts)` into
- * `python -m uvicorn ...`).
+ * `python -m uvicorn ...`). The real templates are rendered by helm in rendered.test.ts.
  */
 
-export const CHART_DIR = path.join(__dirname, '../../../shared/reference/mlflow-chart');
+/** The chart, vendored whole with its licence and provenance (vendor/README.md). */
+export const CHART_DIR = path.join(__dirname, '../../vendor/community-charts-mlflow-1.11.5');
 export const SCHEMA_PATH = path.join(CHART_DIR, 'values.schema.json');
 export const DEFAULTS_PATH = path.join(CHART_DIR, 'values.yaml');
 
-/** A chart reference file; fails with a clear message when it is missing (never a silent skip). */
+/** A file of the vendored chart; fails with a clear message when it is missing (never a silent skip). */
 export function readReference(file: string): string {
   if (!fs.existsSync(file)) {
     throw new Error(
-      `The MLflow chart reference file ${file} is missing: the chart tests need the chart's values.schema.json and values.yaml ` +
-        '(community-charts mlflow 1.11.5) in shared/reference/mlflow-chart/ beside the repository.',
+      `The MLflow chart file ${file} is missing: the chart tests read the vendored chart ` +
+        '(community-charts mlflow 1.11.5) in vendor/community-charts-mlflow-1.11.5/ (see vendor/README.md).',
     );
   }
   return fs.readFileSync(file, 'utf8');

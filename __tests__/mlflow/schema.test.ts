@@ -1,7 +1,19 @@
 import * as path from 'path';
 import Ajv from 'ajv';
+import * as yaml from 'js-yaml';
 import { CHART_DIR, chartDefaults, coalesce, readReference, SCHEMA_PATH } from './chart-render';
 import { buildValues, VALUES_CASES } from './fixtures';
+import { MLFLOW_CHART } from '../../lib/mlflow/values';
+
+describe('the vendored chart', () => {
+  test('is the chart the library pins (version and appVersion), with its licence', () => {
+    const chart = yaml.load(readReference(path.join(CHART_DIR, 'Chart.yaml'))) as { name: string; version: string; appVersion: string };
+    expect({ name: chart.name, version: chart.version, appVersion: chart.appVersion })
+      .toEqual({ name: MLFLOW_CHART.name, version: MLFLOW_CHART.version, appVersion: MLFLOW_CHART.appVersion });
+    expect(readReference(path.join(CHART_DIR, 'LICENSE'))).toMatch(/^MIT License/);
+    expect(path.basename(CHART_DIR)).toBe(`community-charts-mlflow-${MLFLOW_CHART.version}`);
+  });
+});
 
 /*
  * Every emitted key must exist in the REAL chart schema (community-charts mlflow 1.11.5), which
@@ -25,7 +37,7 @@ describe('chart values against the real values.schema.json (ajv, draft-07)', () 
   };
 
   test('a missing reference file fails with a clear message (never a silent skip)', () => {
-    expect(() => readReference(path.join(CHART_DIR, 'no-such-file.json'))).toThrow(/reference file .*no-such-file\.json is missing/);
+    expect(() => readReference(path.join(CHART_DIR, 'no-such-file.json'))).toThrow(/chart file .*no-such-file\.json is missing/);
   });
 
   test('the chart defaults themselves are valid (sanity)', () => {
