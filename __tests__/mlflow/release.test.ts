@@ -84,7 +84,9 @@ describe('MlflowRelease: the helm release', () => {
     expect(values.serverAllowedHosts).toContain(new URL(release.inClusterTrackingUri).host);
     expect(values.artifactRoot.azureBlob).toEqual({ enabled: true, container: 'mlflow', storageAccount: 'stmlflowtest01', path: 'artifacts' });
     expect(values.extraEnvVars).toMatchObject({ PGSSLMODE: 'require', UVICORN_TIMEOUT_KEEP_ALIVE: '75' });
-    expect(values.backendStore.databaseMigration).toBe(true);
+    // The schema migration runs once per install/upgrade in a hook job, not in every pod.
+    expect(values.backendStore.databaseMigration).toBe(false);
+    expect(values.extraDeploy).toEqual([expect.objectContaining({ kind: 'Job', metadata: expect.objectContaining({ name: 'mlflow-db-migration' }) })]);
   });
 
   test('the database secret is written only through data_wo, and the release waits for it', () => {
@@ -221,17 +223,27 @@ describe('MlflowRelease options', () => {
     expect(warningsOf(synthRelease(() => ({ auth: BINDINGS[ArtifactAuthMode.KUBELET_IDENTITY] })).stack)).toEqual([]);
   });
 
-  test.each([PostgresSslMode.VERIFY_CA, PostgresSslMode.VERIFY_FULL])('sslMode %s: PGSSLMODE reaches MLflow, the migration init container (which cannot get it) is off, and a warning names the limitation', (sslMode) => {
+  test.each([PostgresSslMode.VERIFY_CA, PostgresSslMode.VERIFY_FULL])('sslMode %s: PGSSLMODE reaches MLflow and the migration job; no warning (nothing connects without it)', (sslMode) => {
     const { json, stack } = synthRelease((s) => ({
       backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: passwordVariable(s, 'pw').stringValue, sslMode }),
     }));
     const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
     expect(values.extraEnvVars.PGSSLMODE).toBe(sslMode);
     expect(values.backendStore.databaseMigration).toBe(false);
-    const warnings = warningsOf(stack);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`backendStore.postgres.sslMode = ${sslMode}: the chart's database migration init container gets no extraEnvVars, so it cannot get PGSSLMODE`));
-    expect(warnings[0]).toMatch(/run "mlflow db upgrade" yourself/);
+    expect(values.extraDeploy[0].spec.template.spec.containers[0].env).toContainEqual({ name: 'PGSSLMODE', value: sslMode });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('the migration job runs within the helm timeout', () => {
+    const { json } = synthRelease(() => ({ timeoutSeconds: 1200 }));
+    const release = onlyResource(json, 'helm_release');
+    expect(release.timeout).toBe(1200);
+    expect(JSON.parse(release.values[0]).extraDeploy[0].spec.activeDeadlineSeconds).toBe(1200);
+  });
+
+  test('trusting every address as a proxy warns', () => {
+    const { stack } = synthRelease(() => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', trustedProxyCidrs: ['0.0.0.0/0'] } }));
+    expect(warningsOf(stack).join('\n')).toMatch(/ingress.trustedProxyCidrs lists a \/0 range/);
   });
 
   test('disabling the artifact proxy warns', () => {
@@ -266,7 +278,25 @@ describe('MlflowRelease validation', () => {
     ['ingress host not a DNS name', () => ({ ingress: { host: 'https://mlflow', tlsSecretName: 't' } }), /ingress.host = "https:\/\/mlflow": must be a fully qualified DNS name/],
     ['ingress without TLS', () => ({ ingress: { host: 'mlflow.example.com' } }), /ingress.tlsSecretName = undefined: must be set .* or set ingress.allowInsecureHttp: true/],
     ['ingress OTHER without class', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', controller: MlflowIngressController.OTHER } }), /ingress.className = undefined: must be set with controller OTHER/],
-    ['ingress body size', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '5 GB' } }), /ingress.maxBodySize = "5 GB": must be a size/],
+    ['ingress body size', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '5 GB' } }), /ingress.maxBodySize = "5 GB": must be an nginx size such as 5g/],
+    ['ingress body size unlimited', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '0' } }), /ingress.maxBodySize = "0": must not be 0 \(unlimited\): proxied uploads and downloads are staged in full in \/tmp.*raise maxArtifactSize instead/],
+    ['ingress body size above the largest artifact', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '6g' } }), /ingress.maxBodySize = "6g": must not exceed maxArtifactSize \(5Gi\)/],
+    ['trusted proxy not an address', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', trustedProxyCidrs: ['10.0.0.0/8', 'ingress-nginx'] } }), /ingress.trustedProxyCidrs\[1\] = "ingress-nginx": must be an IPv4 or IPv6 address or CIDR range/],
+    ['no trusted proxy', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', trustedProxyCidrs: [] } }), /ingress.trustedProxyCidrs = \[\]: must list at least the ingress controller's addresses/],
+    ['more workers than the memory limit fits', () => ({ workers: 4 }), /workers = 4: does not fit resources.memoryLimit \(2Gi\): each uvicorn worker needs about 512Mi plus 512Mi for the server process, so 4 workers need 2560Mi; raise resources.memoryLimit or lower workers \(at most 3\)/],
+    ['a memory limit too small for one worker', () => ({ resources: { memoryLimit: '768Mi', memoryRequest: '512Mi' } }), /resources.memoryLimit = "768Mi": must be at least 1Gi \(one uvicorn worker/],
+    ['memory not a quantity', () => ({ resources: { memoryLimit: '2 GB' } }), /resources.memoryLimit = "2 GB": must be a Kubernetes quantity such as 512Mi/],
+    ['CPU not a quantity', () => ({ resources: { cpuRequest: 'half' } }), /resources.cpuRequest = "half": must be a Kubernetes CPU quantity/],
+    ['memory request above the limit', () => ({ resources: { memoryRequest: '3Gi' } }), /resources.memoryRequest = "3Gi": must not exceed resources.memoryLimit \(2Gi\): Kubernetes rejects a request above its limit/],
+    ['CPU request above the limit', () => ({ resources: { cpuRequest: '2', cpuLimit: '1500m' } }), /resources.cpuRequest = "2": must not exceed resources.cpuLimit \(1500m\)/],
+    ['largest artifact not a quantity', () => ({ maxArtifactSize: '5GB' }), /maxArtifactSize = "5GB": must be a Kubernetes quantity/],
+    ['largest artifact out of range', () => ({ maxArtifactSize: '2Ti' }), /maxArtifactSize = "2Ti": must be from 1Mi to 1Ti/],
+    ['largest artifact as a token', (s) => ({ maxArtifactSize: new TerraformVariable(s, 'size', { type: 'string' }).stringValue }), /maxArtifactSize = <token>: must be a literal quantity/],
+    ['ephemeral storage below the largest artifact', () => ({ resources: { ephemeralStorageLimit: '4Gi' } }), /resources.ephemeralStorageLimit = "4Gi": must be at least maxArtifactSize: proxied uploads and downloads are staged in full/],
+    ['ephemeral storage request above the derived limit', () => ({ resources: { ephemeralStorageRequest: '12Gi' } }), /resources.ephemeralStorageRequest = "12Gi": must not exceed resources.ephemeralStorageLimit \(11Gi\)/],
+    ['concurrent transfers out of range', () => ({ concurrentArtifactTransfers: 0 }), /concurrentArtifactTransfers = 0: must be a whole number from 1 to 64/],
+    ['image user root', () => ({ image: { ...IMAGE, runAsUser: 0 } }), /image.runAsUser = 0: must be a whole number from 1 to 2147483647/],
+    ['database host with a helm template', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: '{{ .Release.Name }}-pg', database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.host = "\{\{ .Release.Name \}\}-pg": must not contain "\{\{"/],
     ['artifact timeout not positive', () => ({ artifactTimeoutSeconds: 0 }), /artifactTimeoutSeconds = 0: must be a whole number from 1 to 86400/],
     ['keep-alive timeout not positive', () => ({ keepAliveTimeoutSeconds: -5 }), /keepAliveTimeoutSeconds = -5: must be a whole number from 1 to 3600/],
     ['helm timeout not positive', () => ({ timeoutSeconds: 0 }), /timeoutSeconds = 0: must be a whole number from 1 to 86400/],

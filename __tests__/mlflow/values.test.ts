@@ -13,7 +13,6 @@ import {
   MANAGED_ENV_VARS,
   MlflowValuesInput,
   SECRET_ENV_VARS,
-  sslModeVerifiesServer,
 } from '../../lib/mlflow/values';
 
 const build = buildValues;
@@ -30,14 +29,79 @@ const SERVICE_HOSTS = [
 ];
 const LOCAL_HOSTS = ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*'];
 
+const POD_SECURITY = {
+  runAsNonRoot: true, runAsUser: 1001, runAsGroup: 1001, fsGroup: 1001, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
+};
+const CONTAINER_SECURITY = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  runAsUser: 1001,
+  runAsGroup: 1001,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+const MIGRATION_LABELS = {
+  'app.kubernetes.io/name': 'mlflow-db-migration',
+  'app.kubernetes.io/instance': 'mlflow',
+  'app.kubernetes.io/component': 'db-migration',
+  'app.kubernetes.io/part-of': 'mlflow',
+};
+/** The migration job of the default build (PostgreSQL, require). */
+const MIGRATION_JOB_OF_BUILD = {
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: {
+    name: 'mlflow-db-migration',
+    labels: MIGRATION_LABELS,
+    annotations: {
+      'helm.sh/hook': 'pre-install,pre-upgrade',
+      'helm.sh/hook-weight': '10',
+      'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+    },
+  },
+  spec: {
+    backoffLimit: 2,
+    activeDeadlineSeconds: 600,
+    template: {
+      metadata: { labels: MIGRATION_LABELS, annotations: { 'cdktf-mlflow-azure/database-secret-revision': '1' } },
+      spec: {
+        restartPolicy: 'Never',
+        automountServiceAccountToken: false,
+        securityContext: POD_SECURITY,
+        containers: [{
+          name: 'mlflow-db-migration',
+          image: '{{ include "mlflow.containerImage" . }}',
+          imagePullPolicy: '{{ .Values.image.pullPolicy }}',
+          command: ['python', '-c', 'from mlflow.store.db import utils\nengine = utils.create_sqlalchemy_engine_with_retry("postgresql://")\nutils._initialize_tables(engine)'],
+          securityContext: CONTAINER_SECURITY,
+          env: [
+            { name: 'PGHOST', value: 'pg-mlflow.postgres.database.azure.com' },
+            { name: 'PGPORT', value: '5432' },
+            { name: 'PGDATABASE', value: 'mlflow' },
+            { name: 'PGSSLMODE', value: 'require' },
+            { name: 'PGUSER', valueFrom: { secretKeyRef: { name: 'mlflow-database', key: 'username' } } },
+            { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'mlflow-database', key: 'password' } } },
+            { name: 'MLFLOW_DISABLE_TELEMETRY', value: 'true' },
+          ],
+          resources: {
+            requests: { 'cpu': '100m', 'memory': '512Mi', 'ephemeral-storage': '256Mi' },
+            limits: { 'cpu': '1', 'memory': '1Gi', 'ephemeral-storage': '1Gi' },
+          },
+          volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+        }],
+        volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }],
+      },
+    },
+  },
+};
+
 describe('buildMlflowValues: the whole document', () => {
   test('workload identity, PostgreSQL, custom image, no ingress', () => {
     expect(build()).toEqual({
       replicaCount: 1,
       image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1', pullPolicy: 'IfNotPresent' },
-      initImages: {
-        mlflowDbMigration: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1', pullPolicy: 'IfNotPresent' },
-      },
       serviceAccount: {
         create: true,
         automount: false,
@@ -46,19 +110,29 @@ describe('buildMlflowValues: the whole document', () => {
       },
       podAnnotations: { 'cdktf-mlflow-azure/database-secret-revision': '1' },
       extraPodLabels: { 'azure.workload.identity/use': 'true' },
-      podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser: 1001,
+        runAsGroup: 1001,
+        fsGroup: 1001,
+        fsGroupChangePolicy: 'OnRootMismatch',
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
       securityContext: {
         allowPrivilegeEscalation: false,
         privileged: false,
         readOnlyRootFilesystem: true,
         runAsNonRoot: true,
+        runAsUser: 1001,
+        runAsGroup: 1001,
         capabilities: { drop: ['ALL'] },
         seccompProfile: { type: 'RuntimeDefault' },
       },
-      service: { type: 'ClusterIP', port: 80 },
+      service: { type: 'ClusterIP', port: 80, containerPort: 5000, containerPortName: 'mlflow' },
       telemetry: { enabled: false },
       backendStore: {
-        databaseMigration: true,
+        databaseMigration: false,
+        databaseConnectionCheck: false,
         postgres: {
           enabled: true,
           host: 'pg-mlflow.postgres.database.azure.com',
@@ -72,14 +146,24 @@ describe('buildMlflowValues: the whole document', () => {
         proxiedArtifactStorage: true,
         azureBlob: { enabled: true, container: 'mlflow', storageAccount: 'stmlflowtest01', path: 'artifacts' },
       },
-      extraArgs: { workers: '4' },
+      extraArgs: { workers: '2' },
       extraEnvVars: { MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75', PGSSLMODE: 'require' },
       extraSecretNamesForEnvFrom: [],
       ingress: { enabled: false },
       serverAllowedHosts: [...LOCAL_HOSTS, ...SERVICE_HOSTS],
-      resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+      resources: {
+        requests: { 'cpu': '250m', 'memory': '1Gi', 'ephemeral-storage': '6Gi' },
+        limits: { 'cpu': '1', 'memory': '2Gi', 'ephemeral-storage': '11Gi' },
+      },
       autoscaling: { enabled: false },
+      extraDeploy: [MIGRATION_JOB_OF_BUILD],
     });
+  });
+
+  test('the schema migration job: once per install and upgrade, with PGSSLMODE and the secret\'s credentials', () => {
+    const [job] = build().extraDeploy;
+    expect(job).toEqual(MIGRATION_JOB_OF_BUILD);
+    expect(build({ backendStore: MlflowBackendStore.sqliteForDevelopment() }).extraDeploy).toEqual([]);
   });
 
   test('the password never enters the values', () => {
@@ -180,7 +264,7 @@ describe('buildMlflowValues: artifact location', () => {
 describe('buildMlflowValues: backend store', () => {
   test('SQLite: a file in /tmp shared by the workers, no migration, no PGSSLMODE, no database secret', () => {
     const values = build({ backendStore: MlflowBackendStore.sqliteForDevelopment() });
-    expect(values.backendStore).toEqual({ databaseMigration: false, defaultSqlitePath: '/tmp/mlflow.db', postgres: { enabled: false } });
+    expect(values.backendStore).toEqual({ databaseMigration: false, databaseConnectionCheck: false, defaultSqlitePath: '/tmp/mlflow.db', postgres: { enabled: false } });
     expect(values.extraEnvVars).toEqual({ MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75' });
     expect(values.podAnnotations).toEqual({});
   });
@@ -205,16 +289,18 @@ describe('buildMlflowValues: backend store', () => {
     expect(values.podAnnotations).toEqual({ 'cdktf-mlflow-azure/database-secret-revision': '3' });
   });
 
-  test.each<[PostgresSslMode | undefined, string, boolean]>([
-    [undefined, 'require', true],
-    [PostgresSslMode.REQUIRE, 'require', true],
-    [PostgresSslMode.VERIFY_CA, 'verify-ca', false],
-    [PostgresSslMode.VERIFY_FULL, 'verify-full', false],
-  ])('sslMode %s: PGSSLMODE=%s; the migration init container (which cannot get PGSSLMODE) runs: %s', (sslMode, env, migration) => {
-    const values = build({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: tok('p'), sslMode }) });
+  test.each<[PostgresSslMode | undefined, string]>([
+    [undefined, 'require'],
+    [PostgresSslMode.REQUIRE, 'require'],
+    [PostgresSslMode.VERIFY_CA, 'verify-ca'],
+    [PostgresSslMode.VERIFY_FULL, 'verify-full'],
+  ])('sslMode %s: PGSSLMODE=%s in the server and the migration job; the chart\'s per-pod migration (which cannot get it) is off', (sslMode, env) => {
+    const values = build({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: tok('p'), sslMode, driver: 'psycopg2' }) });
     expect(values.extraEnvVars.PGSSLMODE).toBe(env);
-    expect(values.backendStore.databaseMigration).toBe(migration);
-    expect(sslModeVerifiesServer(sslMode ?? PostgresSslMode.REQUIRE)).toBe(!migration);
+    expect(values.backendStore.databaseMigration).toBe(false);
+    const container = values.extraDeploy[0].spec.template.spec.containers[0];
+    expect(container.env).toContainEqual({ name: 'PGSSLMODE', value: env });
+    expect(container.command[2]).toContain('create_sqlalchemy_engine_with_retry("postgresql+psycopg2://")');
   });
 });
 
@@ -283,9 +369,9 @@ describe('buildMlflowValues: ingress', () => {
     expect(other.ingress.className).toBe('azure-alb-external');
     expect(other.ingress.annotations).toEqual({ a: 'b' });
     const nginx = build({
-      ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '0', annotations: { 'nginx.ingress.kubernetes.io/proxy-read-timeout': '30' } },
+      ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '500m', annotations: { 'nginx.ingress.kubernetes.io/proxy-read-timeout': '30' } },
     });
-    expect(nginx.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('0');
+    expect(nginx.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('500m');
     expect(nginx.ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('30');
   });
 
@@ -313,20 +399,64 @@ describe('buildMlflowValues: scaling, resources, image', () => {
   test('replicas and resources', () => {
     const values = build({ replicas: 3, resources: { cpuRequest: '1', memoryLimit: '4Gi' } });
     expect(values.replicaCount).toBe(3);
-    expect(values.resources).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '4Gi' } });
+    expect(values.resources).toEqual({
+      requests: { 'cpu': '1', 'memory': '1Gi', 'ephemeral-storage': '6Gi' },
+      limits: { 'cpu': '1', 'memory': '4Gi', 'ephemeral-storage': '11Gi' },
+    });
   });
 
-  test('no image override: the chart image, no init image override', () => {
+  test.each<[string, Partial<MlflowValuesInput>, string]>([
+    ['the defaults (2Gi, 1 CPU): 3 fit the memory, 2 per CPU', {}, '2'],
+    ['4Gi and 2 CPU', { resources: { memoryLimit: '4Gi', cpuLimit: '2' } }, '4'],
+    ['2Gi and 4 CPU: the memory decides', { resources: { memoryLimit: '2Gi', cpuLimit: '4' } }, '3'],
+    ['64Gi and 16 CPU: at most 8 by default', { resources: { memoryLimit: '64Gi', cpuLimit: '16' } }, '8'],
+    ['1Gi and 500m: at least 1', { resources: { memoryLimit: '1Gi', cpuLimit: '500m' } }, '1'],
+    ['limits as tokens: 2', { resources: { memoryLimit: tok('mem'), cpuLimit: tok('cpu') } }, '2'],
+    ['given', { workers: 5, resources: { memoryLimit: '4Gi' } }, '5'],
+  ])('workers: %s', (_name, input, workers) => {
+    expect(build(input).extraArgs.workers).toBe(workers);
+  });
+
+  test.each<[string, Partial<MlflowValuesInput>, string, string]>([
+    ['default: one 5Gi artifact plus 1Gi requested, two plus 1Gi the limit', {}, '6Gi', '11Gi'],
+    ['20Gi artifacts, 3 at once', { maxArtifactSize: '20Gi', concurrentArtifactTransfers: 3 }, '21Gi', '61Gi'],
+    ['512Mi artifacts', { maxArtifactSize: '512Mi' }, '1536Mi', '2Gi'],
+    ['given explicitly', { resources: { ephemeralStorageRequest: '8Gi', ephemeralStorageLimit: '30Gi' } }, '8Gi', '30Gi'],
+  ])('ephemeral storage: %s', (_name, input, request, limit) => {
+    const values = build(input);
+    expect(values.resources.requests['ephemeral-storage']).toBe(request);
+    expect(values.resources.limits['ephemeral-storage']).toBe(limit);
+  });
+
+  test('the ingress-nginx body size follows the largest artifact (nginx units are 1024-based)', () => {
+    const ingress = { host: 'mlflow.example.com', tlsSecretName: 't' };
+    const size = (input: Partial<MlflowValuesInput>) => build({ ingress, ...input }).ingress.annotations?.['nginx.ingress.kubernetes.io/proxy-body-size'];
+    expect(size({})).toBe('5g');
+    expect(size({ maxArtifactSize: '1536Mi' })).toBe('1536m');
+    expect(size({ maxArtifactSize: '20G' })).toBe('19531250k');
+    expect(size({ ingress: { ...ingress, maxBodySize: '1g' } })).toBe('1g');
+  });
+
+  test('behind an ingress uvicorn trusts the forwarded headers of the private ranges, or of the given proxies', () => {
+    const ingress = { host: 'mlflow.example.com', tlsSecretName: 't' };
+    expect(build({ ingress }).extraEnvVars.FORWARDED_ALLOW_IPS).toBe('10.0.0.0/8,172.16.0.0/12,192.168.0.0/16');
+    expect(build({ ingress: { ...ingress, trustedProxyCidrs: ['10.244.0.0/16', 'fd00::/8'] } }).extraEnvVars.FORWARDED_ALLOW_IPS).toBe('10.244.0.0/16,fd00::/8');
+    expect(build().extraEnvVars.FORWARDED_ALLOW_IPS).toBeUndefined();
+  });
+
+  test('no image override: the chart image', () => {
     const values = build({ image: undefined, auth: BINDINGS[ArtifactAuthMode.ACCOUNT_KEY] });
     expect(values.image).toBeUndefined();
-    expect(values.initImages).toBeUndefined();
+    expect(values.podSecurityContext.runAsUser).toBe(1001);
   });
 
-  test('image digest and pull policy', () => {
+  test('image digest, pull policy, user and group', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
-    const values = build({ image: { ...IMAGE, digest, pullPolicy: 'Always' } });
+    const values = build({ image: { ...IMAGE, digest, pullPolicy: 'Always', runAsUser: 2000, runAsGroup: 3000 } });
     expect(values.image).toEqual({ repository: IMAGE.repository, tag: IMAGE.tag, digest, pullPolicy: 'Always' });
-    expect(values.initImages?.mlflowDbMigration.pullPolicy).toBe('Always');
+    expect(values.podSecurityContext).toMatchObject({ runAsUser: 2000, runAsGroup: 3000, fsGroup: 3000 });
+    expect(values.securityContext).toMatchObject({ runAsUser: 2000, runAsGroup: 3000 });
+    expect(values.extraDeploy[0].spec.template.spec.securityContext).toEqual(values.podSecurityContext);
   });
 });
 
@@ -366,8 +496,12 @@ describe('environment variables MLflow never reads are never emitted', () => {
   ];
 
   test.each(inputs.map((input, i) => [i, input] as const))('output %i', (_i, input) => {
-    const values = build(input);
+    const { extraDeploy, ...values } = build(input);
     const json = JSON.stringify(values);
+    // The migration job names PGUSER/PGPASSWORD only with a reference into the database secret.
+    for (const env of extraDeploy.flatMap((job) => job.spec.template.spec.containers[0].env)) {
+      if ((SECRET_ENV_VARS as readonly string[]).includes(env.name)) expect(Object.keys(env)).toEqual(['name', 'valueFrom']);
+    }
     for (const name of [...IGNORED_ENV_VARS, ...SECRET_ENV_VARS]) {
       expect(Object.keys(values.extraEnvVars)).not.toContain(name);
       expect(json).not.toContain(name);

@@ -66,6 +66,22 @@ export function checkFirewallIpRules(p: Problems, kind: FirewallKind, prop: stri
   });
 }
 
+const IPV6_OR_CIDR = /^(?=.*:)[0-9A-Fa-f:.]{2,45}(?:\/(12[0-8]|1[01]\d|[1-9]?\d))?$/;
+
+/**
+ * Check a list of IPv4 or IPv6 addresses or CIDR ranges (entry by entry, tokens skipped): what
+ * proxies, network policies and uvicorn's `FORWARDED_ALLOW_IPS` take.
+ */
+export function checkIpAddressesOrCidrs(p: Problems, prop: string, values: readonly string[] | undefined): void {
+  if (!isLiteral(values)) return;
+  values.forEach((value, i) => {
+    if (!isLiteral(value)) return;
+    if (!IPV4_OR_CIDR.test(value) && !IPV6_OR_CIDR.test(value)) {
+      p.add(`${prop}[${i}]`, value, 'must be an IPv4 or IPv6 address or CIDR range, e.g. "10.244.0.0/16" or "fd00::/8"');
+    }
+  });
+}
+
 function ipv4(address: string): number {
   return address.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
 }

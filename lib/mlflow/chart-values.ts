@@ -15,22 +15,6 @@ export interface MlflowChartImage {
   readonly pullPolicy: string;
 }
 
-/** One init container image of the chart (`initImages.*`). */
-export interface MlflowChartInitImage {
-  /** Image repository. */
-  readonly repository: string;
-  /** Image tag. */
-  readonly tag: string;
-  /** Pull policy. */
-  readonly pullPolicy: string;
-}
-
-/** `initImages` of the chart. */
-export interface MlflowChartInitImages {
-  /** The database migration init container (`mlflow db upgrade`). */
-  readonly mlflowDbMigration: MlflowChartInitImage;
-}
-
 /** `serviceAccount` of the chart. */
 export interface MlflowChartServiceAccount {
   /** Create the service account. */
@@ -55,10 +39,18 @@ export interface MlflowChartCapabilities {
   readonly drop: string[];
 }
 
-/** `podSecurityContext` of the chart (merged with the chart's defaults: uid/gid/fsGroup 1001). */
+/** `podSecurityContext` of the chart (every field explicit: never left to the chart's defaults). */
 export interface MlflowChartPodSecurityContext {
   /** Refuse to run as root. */
   readonly runAsNonRoot: boolean;
+  /** The numeric user id. */
+  readonly runAsUser: number;
+  /** The numeric group id. */
+  readonly runAsGroup: number;
+  /** The group that owns the pod's volumes. */
+  readonly fsGroup: number;
+  /** Change volume ownership only when it differs (`OnRootMismatch`). */
+  readonly fsGroupChangePolicy: string;
   /** Seccomp profile of the pod. */
   readonly seccompProfile: MlflowChartSeccompProfile;
 }
@@ -73,6 +65,10 @@ export interface MlflowChartSecurityContext {
   readonly readOnlyRootFilesystem: boolean;
   /** Refuse to run as root. */
   readonly runAsNonRoot: boolean;
+  /** The numeric user id. */
+  readonly runAsUser: number;
+  /** The numeric group id. */
+  readonly runAsGroup: number;
   /** Capabilities. */
   readonly capabilities: MlflowChartCapabilities;
   /** Seccomp profile of the container. */
@@ -85,6 +81,10 @@ export interface MlflowChartService {
   readonly type: string;
   /** Service port. */
   readonly port: number;
+  /** The port `mlflow server` listens on. */
+  readonly containerPort: number;
+  /** The container port's name (the Service's `targetPort` and the probes' port). */
+  readonly containerPortName: string;
 }
 
 /** A `{ enabled }` toggle of the chart. */
@@ -121,8 +121,10 @@ export interface MlflowChartExistingDatabaseSecret {
 
 /** `backendStore` of the chart. */
 export interface MlflowChartBackendStore {
-  /** Run `mlflow db upgrade` in an init container. */
+  /** The chart's migration init container in every pod: always off (the release runs a migration job instead). */
   readonly databaseMigration: boolean;
+  /** The chart's busybox connection-check init container: always off. */
+  readonly databaseConnectionCheck: boolean;
   /** SQLite file path (SQLite only). */
   readonly defaultSqlitePath?: string;
   /** PostgreSQL. */
@@ -193,20 +195,12 @@ export interface MlflowChartIngress {
   readonly tls?: MlflowChartIngressTls[];
 }
 
-/** CPU and memory quantities. */
-export interface MlflowChartResourceQuantities {
-  /** CPU. */
-  readonly cpu: string;
-  /** Memory. */
-  readonly memory: string;
-}
-
-/** `resources` of the chart. */
+/** `resources` of the chart: `cpu`, `memory` and `ephemeral-storage` quantities. */
 export interface MlflowChartResources {
   /** Requests. */
-  readonly requests: MlflowChartResourceQuantities;
+  readonly requests: { [resource: string]: string };
   /** Limits. */
-  readonly limits: MlflowChartResourceQuantities;
+  readonly limits: { [resource: string]: string };
 }
 
 /** A metric target of the autoscaler. */
@@ -256,8 +250,6 @@ export interface MlflowChartValues {
   readonly replicaCount: number;
   /** The MLflow image, when overridden. */
   readonly image?: MlflowChartImage;
-  /** Init container images, when the image is overridden. */
-  readonly initImages?: MlflowChartInitImages;
   /** The service account. */
   readonly serviceAccount: MlflowChartServiceAccount;
   /** Pod annotations. */
@@ -290,4 +282,9 @@ export interface MlflowChartValues {
   readonly resources: MlflowChartResources;
   /** The autoscaler. */
   readonly autoscaling: MlflowChartAutoscaling;
+  /**
+   * More Kubernetes objects the chart deploys (rendered through helm's `tpl`): the schema
+   * migration job.
+   */
+  readonly extraDeploy: { [key: string]: any }[];
 }

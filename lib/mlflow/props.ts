@@ -66,6 +66,19 @@ export interface MlflowImage {
    * @default "IfNotPresent"
    */
   readonly pullPolicy?: string;
+  /**
+   * The numeric user id the containers run as (`runAsUser`). The chart's image runs as the user
+   * `mlflow`, which is not numeric, so Kubernetes can only enforce `runAsNonRoot` with a numeric
+   * id: it is always emitted, never left to the chart's defaults. Images built `FROM` the chart's
+   * image (docker/Dockerfile) keep its user.
+   * @default 1001
+   */
+  readonly runAsUser?: number;
+  /**
+   * The numeric group id the containers run as (`runAsGroup`, and the pod's `fsGroup`).
+   * @default 1001
+   */
+  readonly runAsGroup?: number;
 }
 
 /** The ingress controller that serves the MLflow ingress: it decides which annotations are emitted. */
@@ -116,12 +129,24 @@ export interface MlflowIngress {
    */
   readonly allowInsecureHttp?: boolean;
   /**
-   * The largest request body the ingress accepts (ingress-nginx `proxy-body-size`, e.g. `5g`;
-   * `0` means unlimited). Artifacts are uploaded in one request unless proxied multipart
-   * upload is on.
-   * @default "5g"
+   * The largest request body the ingress accepts (ingress-nginx `proxy-body-size`, an nginx size
+   * such as `5g` or `500m`; nginx's units are 1024-based). Artifacts are uploaded in one request
+   * unless proxied multipart upload is on. It may not exceed the release's `maxArtifactSize`,
+   * which sizes the pods' ephemeral storage for staging uploads (`0`, unlimited, is refused for
+   * the same reason).
+   * @default - the release's maxArtifactSize (5Gi: "5g")
    */
   readonly maxBodySize?: string;
+  /**
+   * The addresses (IPv4 or IPv6 addresses or CIDR ranges) of the proxies in front of MLflow: the
+   * ingress controller's pods. uvicorn trusts `X-Forwarded-Proto` and `X-Forwarded-For` only
+   * from them (`FORWARDED_ALLOW_IPS`; without it only from 127.0.0.1), so that MLflow sees
+   * `https` and the client's address behind the ingress (redirects and sign-in callbacks need
+   * `https`). Narrow it to the cluster's pod CIDR (or the ingress controller's subnet) when you
+   * know it; `0.0.0.0/0` trusts every client that can reach the pods and warns.
+   * @default ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] (private ranges: AKS pod and node addresses)
+   */
+  readonly trustedProxyCidrs?: string[];
   /**
    * More ingress annotations. They win over the ones this library sets.
    * @default {}
@@ -153,6 +178,18 @@ export interface MlflowResources {
    * @default "2Gi"
    */
   readonly memoryLimit?: string;
+  /**
+   * Ephemeral storage request (`ephemeral-storage`): what the scheduler reserves on the node for
+   * `/tmp`, where proxied uploads and downloads are staged in full. At least `maxArtifactSize`.
+   * @default - maxArtifactSize plus 1Gi (6Gi by default)
+   */
+  readonly ephemeralStorageRequest?: string;
+  /**
+   * Ephemeral storage limit: a pod that stages more is evicted (and restarted) instead of filling
+   * the node's disk and getting other pods evicted. At least `maxArtifactSize`.
+   * @default - maxArtifactSize times concurrentArtifactTransfers, plus 1Gi (11Gi by default)
+   */
+  readonly ephemeralStorageLimit?: string;
 }
 
 /**
@@ -177,28 +214,18 @@ export interface MlflowAutoscaling {
 }
 
 /**
- * The `sslmode` libpq uses to reach PostgreSQL (`PGSSLMODE` of the MLflow container).
- *
- * Limitation of the chart (1.11.5): its database migration init container gets no
- * `extraEnvVars`, so it never sees `PGSSLMODE` and uses libpq's default `prefer`. The verifying
- * modes therefore turn that init container off (see {@link MlflowPostgresOptions.sslMode}).
+ * The `sslmode` libpq uses to reach PostgreSQL (`PGSSLMODE` of every container that connects:
+ * the MLflow server and the schema migration job).
  */
 export enum PostgresSslMode {
   /**
    * Encrypt, without verifying the server certificate (what Azure Database for PostgreSQL
-   * requires). The migration init container runs with libpq's default `prefer`, which encrypts
-   * whenever the server offers TLS (Azure enforces it).
+   * requires).
    */
   REQUIRE = 'require',
-  /**
-   * Encrypt and verify the server certificate chain (the image needs the CA in `PGSSLROOTCERT`).
-   * Turns the chart's migration init container off (with a warning).
-   */
+  /** Encrypt and verify the server certificate chain (the image needs the CA in `PGSSLROOTCERT`). */
   VERIFY_CA = 'verify-ca',
-  /**
-   * Encrypt, verify the chain and the host name (the image needs the CA in `PGSSLROOTCERT`).
-   * Turns the chart's migration init container off (with a warning).
-   */
+  /** Encrypt, verify the chain and the host name (the image needs the CA in `PGSSLROOTCERT`). */
   VERIFY_FULL = 'verify-full',
 }
 
@@ -232,17 +259,14 @@ export interface MlflowPostgresOptions {
    */
   readonly passwordRevision?: number;
   /**
-   * libpq `sslmode` (`PGSSLMODE`) of the MLflow container.
+   * libpq `sslmode` (`PGSSLMODE`) of every container that connects to the database: the MLflow
+   * server and the schema migration job.
    *
-   * The chart's database migration init container (`mlflow db upgrade` before the server
-   * starts) cannot get `PGSSLMODE`: chart 1.11.5 gives it only the database user and password
-   * and its own config map, not `extraEnvVars` or `extraSecretNamesForEnvFrom`, so it would
-   * connect with libpq's default `prefer` (no certificate check). With `VERIFY_CA` or
-   * `VERIFY_FULL` the release therefore turns it off (`backendStore.databaseMigration: false`)
-   * and warns: MLflow still creates the schema of an empty database when the server starts
-   * (with `PGSSLMODE`), but after upgrading to an MLflow version with a newer schema you run
-   * `mlflow db upgrade` yourself (the server refuses an out-of-date schema, and the atomic
-   * release rolls back). With `REQUIRE` the migration container stays on.
+   * The chart's own migration init container (`backendStore.databaseMigration`) is never used:
+   * chart 1.11.5 gives it neither `extraEnvVars` nor `extraSecretNamesForEnvFrom`, so it would
+   * connect with libpq's default `prefer` (no certificate check, and plain text when the server
+   * allows it), and every replica would run it at once on a first install. The release runs the
+   * migration once per install and upgrade instead, in a helm hook job that gets `PGSSLMODE`.
    * @default PostgresSslMode.REQUIRE
    */
   readonly sslMode?: PostgresSslMode;
@@ -345,10 +369,24 @@ export interface MlflowReleaseOptions {
    */
   readonly autoscaling?: MlflowAutoscaling;
   /**
-   * uvicorn worker processes per pod.
-   * @default 4
+   * uvicorn worker processes per pod. Each needs about 512Mi of the memory limit, plus 512Mi for
+   * the server process: a larger value than `resources.memoryLimit` fits is an error.
+   * @default - what the memory limit fits, at most 2 per CPU of the CPU limit, from 1 to 8 (2 with the default 2Gi and 1 CPU)
    */
   readonly workers?: number;
+  /**
+   * The largest artifact clients upload or download through the server (a Kubernetes quantity
+   * such as `5Gi`). Proxied transfers are staged in full in the pod's `/tmp`: it sizes the
+   * pods' ephemeral storage, and the ingress body size (ingress-nginx) follows it.
+   * @default "5Gi"
+   */
+  readonly maxArtifactSize?: string;
+  /**
+   * How many of the largest artifacts one pod stages at once (uploads and downloads): the
+   * ephemeral storage limit is this many times `maxArtifactSize`, plus 1Gi.
+   * @default 2
+   */
+  readonly concurrentArtifactTransfers?: number;
   /**
    * Timeout of one artifact upload or download between MLflow and Azure
    * (`MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`), and the ingress read/send timeouts, in seconds.
@@ -399,7 +437,8 @@ export interface MlflowReleaseOptions {
    */
   readonly automountServiceAccountToken?: boolean;
   /**
-   * How long helm waits for the release to become ready before rolling it back, in seconds.
+   * How long helm waits for the release to become ready before rolling it back, in seconds. The
+   * schema migration job (PostgreSQL) must also finish within it.
    * @default 600
    */
   readonly timeoutSeconds?: number;

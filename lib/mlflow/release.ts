@@ -9,8 +9,8 @@ import {
   MlflowBackendKind,
   MlflowBackendStore,
   MlflowIngressController,
-  PostgresSslMode,
 } from './props';
+import { MLFLOW_SIZING, maxWorkersFor, memoryForWorkers, stagingStorage } from './sizing';
 import {
   buildMlflowValues,
   chartFullname,
@@ -20,10 +20,11 @@ import {
   MLFLOW_CHART,
   MLFLOW_DEFAULTS,
   SECRET_ENV_VARS,
-  sslModeVerifiesServer,
 } from './values';
 import { checkArtifactPath, checkName } from '../core/names';
+import { checkIpAddressesOrCidrs } from '../core/network';
 import { helmModules, kubernetesModules } from '../core/providers';
+import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
@@ -105,9 +106,9 @@ export class MlflowRelease extends Construct {
         'auth.identityClientId is not set for the kubelet identity: when the nodes carry several user-assigned identities (add-ons do), IMDS refuses a token request without AZURE_CLIENT_ID.',
       );
     }
-    if (postgres && sslModeVerifiesServer(postgres.sslMode ?? PostgresSslMode.REQUIRE)) {
+    if (props.ingress?.trustedProxyCidrs?.some((c) => isLiteral(c) && /\/0$/.test(c))) {
       Annotations.of(this).addWarning(
-        `backendStore.postgres.sslMode = ${postgres.sslMode}: the chart's database migration init container gets no extraEnvVars, so it cannot get PGSSLMODE and would connect without verifying the server (libpq's default sslmode=prefer); it is turned off (backendStore.databaseMigration: false). MLflow creates the schema of an empty database when it starts; after upgrading to an MLflow version with a newer schema, run "mlflow db upgrade" yourself with PGSSLMODE=${postgres.sslMode} (the server refuses to start on an out-of-date schema, and the atomic release rolls back).`,
+        'ingress.trustedProxyCidrs lists a /0 range: uvicorn then trusts X-Forwarded-For and X-Forwarded-Proto from every client that reaches the pods, not only from the ingress controller.',
       );
     }
     if (props.automountServiceAccountToken) {
@@ -218,6 +219,9 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
     ['artifactTimeoutSeconds', props.artifactTimeoutSeconds, 1, 86400],
     ['keepAliveTimeoutSeconds', props.keepAliveTimeoutSeconds, 1, 3600],
     ['timeoutSeconds', props.timeoutSeconds, 1, 86400],
+    ['concurrentArtifactTransfers', props.concurrentArtifactTransfers, 1, 64],
+    ['image.runAsUser', props.image?.runAsUser, 1, 2147483647],
+    ['image.runAsGroup', props.image?.runAsGroup, 1, 2147483647],
     ['autoscaling.minReplicas', props.autoscaling?.minReplicas, 1, 1000],
     ['autoscaling.maxReplicas', props.autoscaling?.maxReplicas, 1, 1000],
     ['autoscaling.targetCpuUtilization', props.autoscaling?.targetCpuUtilization, 1, 100],
@@ -233,11 +237,19 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
     }
   }
 
+  checkSizing(p, props);
+
   // Backend store
   if (postgres) {
     requireText(p, 'backendStore.postgres.host', postgres.host);
     requireText(p, 'backendStore.postgres.database', postgres.database);
     requireText(p, 'backendStore.postgres.user', postgres.user);
+    // The migration job is an `extraDeploy` item, which the chart renders through helm's `tpl`.
+    for (const [prop, value] of [['host', postgres.host], ['database', postgres.database], ['driver', postgres.driver]] as const) {
+      if (isLiteral(value) && value.includes('{{')) {
+        p.add(`backendStore.postgres.${prop}`, value, 'must not contain "{{" (the migration job is rendered through helm\'s tpl)');
+      }
+    }
     if (postgres.password === undefined) p.add('backendStore.postgres.password', undefined, SECRET_RULE);
     checkSecretReference(scope, p, 'backendStore.postgres.password', postgres.password);
   } else {
@@ -338,7 +350,10 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
       p.add('ingress.className', undefined, 'must be set with controller OTHER');
     }
     checkName(p, 'dnsSubdomain', 'ingress.className', ingress.className);
-    p.matches('ingress.maxBodySize', ingress.maxBodySize, /^\d+[kKmMgG]?$/, 'must be a size such as 5g, 500m or 0 (unlimited)');
+    checkIpAddressesOrCidrs(p, 'ingress.trustedProxyCidrs', ingress.trustedProxyCidrs);
+    if (isLiteral(ingress.trustedProxyCidrs) && ingress.trustedProxyCidrs.length === 0) {
+      p.add('ingress.trustedProxyCidrs', [], 'must list at least the ingress controller\'s addresses (behind an ingress MLflow would otherwise see http and the controller\'s address)');
+    }
   }
 
   // Allowed hosts and environment
@@ -371,6 +386,81 @@ function checkSameName(p: Problems, prop: string, ours: string | undefined, bind
   if (ours === undefined || theirs === undefined || ours === theirs) return;
   if (Token.isUnresolved(ours) || Token.isUnresolved(theirs)) return;
   p.add(prop, ours, `must equal ${bindingProp} (${JSON.stringify(theirs)}): ${why}`);
+}
+
+/**
+ * Quantities and the sizes that depend on each other: workers against the memory limit,
+ * requests against limits, the ingress body size and the ephemeral storage against the largest
+ * artifact (see MLFLOW_SIZING).
+ */
+function checkSizing(p: Problems, props: MlflowReleaseProps): void {
+  const r = props.resources ?? {};
+  const size = (prop: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (Token.isUnresolved(value)) {
+      p.add(prop, value, 'must be a literal quantity (it is written into the helm values)');
+      return undefined;
+    }
+    const bytes = parseQuantity(value);
+    if (bytes === undefined || bytes <= 0) p.add(prop, value, SIZE_RULE);
+    return bytes !== undefined && bytes > 0 ? bytes : undefined;
+  };
+  const cpu = (prop: string, value: string | undefined): number | undefined => {
+    if (!isLiteral(value)) return undefined;
+    const cores = parseQuantity(value);
+    if (cores === undefined || cores <= 0) p.add(prop, value, CPU_RULE);
+    return cores !== undefined && cores > 0 ? cores : undefined;
+  };
+  const atMost = (prop: string, value: string | undefined, n: number | undefined, limitProp: string, limitText: string, limit?: number) => {
+    if (n !== undefined && limit !== undefined && n > limit) p.add(prop, value, `must not exceed ${limitProp} (${limitText}): Kubernetes rejects a request above its limit`);
+  };
+  const d = MLFLOW_DEFAULTS.resources;
+  const cpuRequest = cpu('resources.cpuRequest', r.cpuRequest);
+  const cpuLimit = cpu('resources.cpuLimit', r.cpuLimit);
+  atMost('resources.cpuRequest', r.cpuRequest, cpuRequest, 'resources.cpuLimit', r.cpuLimit ?? d.cpuLimit, cpuLimit ?? parseQuantity(d.cpuLimit));
+  const memoryRequest = size('resources.memoryRequest', r.memoryRequest);
+  const memoryLimit = size('resources.memoryLimit', r.memoryLimit);
+  const memoryLimitText = r.memoryLimit ?? d.memoryLimit;
+  atMost('resources.memoryRequest', r.memoryRequest, memoryRequest, 'resources.memoryLimit', memoryLimitText, memoryLimit ?? parseQuantity(d.memoryLimit));
+
+  const fits = maxWorkersFor(memoryLimitText);
+  if (isLiteral(props.workers) && fits !== undefined && props.workers > fits) {
+    p.add(
+      'workers',
+      props.workers,
+      `does not fit resources.memoryLimit (${memoryLimitText}): each uvicorn worker needs about 512Mi plus 512Mi for the server process, so ${props.workers} workers need ${memoryForWorkers(props.workers)}; raise resources.memoryLimit or lower workers${fits >= 1 ? ` (at most ${fits})` : ''}`,
+    );
+  } else if (props.workers === undefined && fits !== undefined && fits < 1) {
+    p.add('resources.memoryLimit', memoryLimitText, `must be at least ${memoryForWorkers(1)} (one uvicorn worker of about 512Mi plus 512Mi for the server process)`);
+  }
+
+  const artifactText = props.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize;
+  const artifact = size('maxArtifactSize', props.maxArtifactSize) ?? parseQuantity(artifactText);
+  if (artifact !== undefined && isLiteral(props.maxArtifactSize) && (artifact < 2 ** 20 || artifact > 2 ** 40)) {
+    p.add('maxArtifactSize', props.maxArtifactSize, 'must be from 1Mi to 1Ti');
+  }
+  const ephemeralRequest = size('resources.ephemeralStorageRequest', r.ephemeralStorageRequest);
+  const ephemeralLimit = size('resources.ephemeralStorageLimit', r.ephemeralStorageLimit);
+  const staged = `proxied uploads and downloads are staged in full in /tmp, so the pod needs room for the largest artifact (maxArtifactSize = ${artifactText})`;
+  if (artifact !== undefined) {
+    if (ephemeralRequest !== undefined && ephemeralRequest < artifact) p.add('resources.ephemeralStorageRequest', r.ephemeralStorageRequest, `must be at least maxArtifactSize: ${staged}`);
+    if (ephemeralLimit !== undefined && ephemeralLimit < artifact) p.add('resources.ephemeralStorageLimit', r.ephemeralStorageLimit, `must be at least maxArtifactSize: ${staged}`);
+  }
+  const transfers = isLiteral(props.concurrentArtifactTransfers) ? props.concurrentArtifactTransfers : MLFLOW_SIZING.concurrentArtifactTransfers;
+  const limitText = r.ephemeralStorageLimit ?? stagingStorage(artifactText, transfers).limit;
+  atMost('resources.ephemeralStorageRequest', r.ephemeralStorageRequest, ephemeralRequest, 'resources.ephemeralStorageLimit', limitText, ephemeralLimit ?? parseQuantity(limitText));
+
+  const body = props.ingress?.maxBodySize;
+  if (isLiteral(body)) {
+    const bytes = parseNginxSize(body);
+    if (bytes === undefined) {
+      p.add('ingress.maxBodySize', body, 'must be an nginx size such as 5g, 500m or 64k (1024-based units)');
+    } else if (bytes === 0) {
+      p.add('ingress.maxBodySize', body, `must not be 0 (unlimited): ${staged}; raise maxArtifactSize instead`);
+    } else if (artifact !== undefined && bytes > artifact) {
+      p.add('ingress.maxBodySize', body, `must not exceed maxArtifactSize (${artifactText}): ${staged}; raise maxArtifactSize instead`);
+    }
+  }
 }
 
 function requireText(p: Problems, prop: string, value: string | undefined): void {

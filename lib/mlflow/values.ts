@@ -5,8 +5,11 @@ import {
   MlflowChartBackendStore,
   MlflowChartIngress,
   MlflowChartMetric,
+  MlflowChartPodSecurityContext,
+  MlflowChartSecurityContext,
   MlflowChartValues,
 } from './chart-values';
+import { buildMigrationJob } from './migration';
 import {
   MlflowArtifactLocation,
   MlflowBackendKind,
@@ -16,7 +19,9 @@ import {
   MlflowReleaseOptions,
   PostgresSslMode,
 } from './props';
+import { defaultWorkers, MLFLOW_SIZING, stagingStorage } from './sizing';
 import { AzureCloud } from '../core/cloud';
+import { formatNginxSize, parseQuantity } from '../core/quantity';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
 import { artifactUriFor } from '../storage/uri';
 
@@ -29,8 +34,14 @@ export const MLFLOW_CHART = {
   name: 'mlflow',
   repository: 'https://community-charts.github.io/helm-charts',
   version: '1.11.5',
+  /** The chart's appVersion: the MLflow version of its default image. */
+  appVersion: '3.15.1',
   /** `service.port` (the chart's default, emitted explicitly). */
   servicePort: 80,
+  /** `service.containerPort`: where `mlflow server` listens (the chart's default). */
+  containerPort: 5000,
+  /** `service.containerPortName`: the container port's name, which the Service and the probes target. */
+  containerPortName: 'mlflow',
 } as const;
 
 /** Defaults of the values input, in one place for docs and tests. */
@@ -38,16 +49,23 @@ export const MLFLOW_DEFAULTS = {
   releaseName: 'mlflow',
   serviceAccountName: 'mlflow',
   replicas: 1,
-  workers: 4,
   artifactTimeoutSeconds: 600,
   keepAliveTimeoutSeconds: 75,
   clusterDomain: 'cluster.local',
   sqlitePath: '/tmp/mlflow.db',
-  maxBodySize: '5g',
   targetUtilization: 80,
+  /** The image's user and group (the chart's `runAsUser`/`runAsGroup`/`fsGroup` defaults), always emitted. */
+  runAsUser: 1001,
+  runAsGroup: 1001,
+  /**
+   * Proxies uvicorn trusts for `X-Forwarded-*` behind an ingress: the private ranges, where AKS
+   * pod and node addresses are (kubenet and overlay pod CIDRs, Azure CNI subnets).
+   */
+  trustedProxyCidrs: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
   resources: { cpuRequest: '250m', memoryRequest: '1Gi', cpuLimit: '1', memoryLimit: '2Gi' },
   nginxClassName: 'nginx',
   applicationGatewayClassName: 'azure-application-gateway',
+  timeoutSeconds: 600,
   databaseSecretUsernameKey: 'username',
   databaseSecretPasswordKey: 'password',
 } as const;
@@ -85,6 +103,13 @@ export const SECRET_ENV_VARS = [
 export const UVICORN_KEEP_ALIVE_ENV_VAR = 'UVICORN_TIMEOUT_KEEP_ALIVE';
 
 /**
+ * The proxies uvicorn trusts for `X-Forwarded-Proto` / `X-Forwarded-For` (uvicorn's
+ * `--forwarded-allow-ips`, read from this variable; its default is 127.0.0.1 only, so behind an
+ * ingress MLflow would see `http` and the controller's address).
+ */
+export const FORWARDED_ALLOW_IPS_ENV_VAR = 'FORWARDED_ALLOW_IPS';
+
+/**
  * Environment variables the values builder sets from props (so `extraEnvVars` may not set
  * them): each with the prop that sets it.
  */
@@ -94,21 +119,8 @@ export const MANAGED_ENV_VARS: { readonly [name: string]: string } = {
   PGSSLMODE: 'backendStore sslMode',
   MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD: 'proxyMultipartUpload',
   AZURE_CLIENT_ID: 'the auth binding\'s identityClientId',
+  [FORWARDED_ALLOW_IPS_ENV_VAR]: 'ingress.trustedProxyCidrs',
 };
-
-/**
- * Whether libpq verifies the server certificate in this `sslmode` (`verify-ca`, `verify-full`).
- *
- * The chart's database migration init container (`backendStore.databaseMigration`) gets no
- * `extraEnvVars` and no `extraSecretNamesForEnvFrom` (chart 1.11.5 templates/deployment.yaml:
- * only PGUSER/PGPASSWORD and the chart's own config map and secrets), so it cannot get
- * `PGSSLMODE` and would connect with libpq's default `sslmode=prefer`: it would send the
- * password to a server whose certificate nobody checked. With a verifying mode the migration
- * container is therefore turned off (see {@link buildMlflowValues}).
- */
-export function sslModeVerifiesServer(mode: PostgresSslMode): boolean {
-  return mode === PostgresSslMode.VERIFY_CA || mode === PostgresSslMode.VERIFY_FULL;
-}
 
 /** Pod annotation whose change rolls the pods when the database password is rewritten. */
 export const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-secret-revision';
@@ -209,15 +221,29 @@ export function allowedHostsFor(
   return [...new Set(hosts)];
 }
 
+/**
+ * The ingress-nginx body size: the given `maxBodySize`, else the largest artifact
+ * (`maxArtifactSize`) in nginx units.
+ */
+export function ingressBodySizeFor(ingress: MlflowIngress, maxArtifactSize: string): string {
+  if (ingress.maxBodySize !== undefined) return ingress.maxBodySize;
+  const bytes = parseQuantity(maxArtifactSize);
+  return bytes === undefined ? maxArtifactSize : formatNginxSize(bytes);
+}
+
 /** Ingress annotations for large artifact transfers, by controller. */
-export function ingressAnnotationsFor(ingress: MlflowIngress, timeoutSeconds: number): { [key: string]: string } {
+export function ingressAnnotationsFor(
+  ingress: MlflowIngress,
+  timeoutSeconds: number,
+  maxArtifactSize: string = MLFLOW_SIZING.maxArtifactSize,
+): { [key: string]: string } {
   const controller = ingress.controller ?? MlflowIngressController.NGINX;
   const tls = ingress.tlsSecretName !== undefined;
   const timeout = String(timeoutSeconds);
   let ours: { [key: string]: string } = {};
   if (controller === MlflowIngressController.NGINX) {
     ours = {
-      'nginx.ingress.kubernetes.io/proxy-body-size': ingress.maxBodySize ?? MLFLOW_DEFAULTS.maxBodySize,
+      'nginx.ingress.kubernetes.io/proxy-body-size': ingressBodySizeFor(ingress, maxArtifactSize),
       'nginx.ingress.kubernetes.io/proxy-read-timeout': timeout,
       'nginx.ingress.kubernetes.io/proxy-send-timeout': timeout,
       'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
@@ -259,12 +285,14 @@ export function ingressClassNameFor(ingress: MlflowIngress): string | undefined 
  *   `azureBlob.enabled: false`. `connectionString`/`accessKey` are never set: secrets reach
  *   the pod only through `extraSecretNamesForEnvFrom` (the binding's secrets).
  * - Backend store: PostgreSQL with the password from `existingDatabaseSecret` (never in the
- *   values) and `PGSSLMODE` in `extraEnvVars`. The chart's migration init container
- *   (`databaseMigration`) cannot get `PGSSLMODE` (it gets no `extraEnvVars`): it runs with
- *   `require` (libpq's default `prefer` there still encrypts when the server offers TLS, as Azure
- *   Database for PostgreSQL enforces), and is off with `verify-ca`/`verify-full` so that nothing
- *   connects without verifying the server (MLflow creates the schema of an empty database at
- *   start; `mlflow db upgrade` for a newer MLflow is then yours to run).
+ *   values) and `PGSSLMODE` in `extraEnvVars`. The schema is migrated once per install and
+ *   upgrade by a helm hook job (`extraDeploy`, see {@link buildMigrationJob}) that also gets
+ *   `PGSSLMODE`; the chart's per-pod migration init container, which cannot get it, is off.
+ * - Pods: every security setting explicit (numeric user and group, seccomp, no privilege
+ *   escalation, all capabilities dropped, read-only root filesystem), never left to the
+ *   chart's defaults; workers sized from the memory limit and ephemeral storage from the
+ *   largest artifact ({@link MLFLOW_SIZING}); behind an ingress uvicorn trusts the forwarded
+ *   headers of the given proxies (`FORWARDED_ALLOW_IPS`).
  * - Large artifacts (mlflow/mlflow#7564, #8539): `MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT`;
  *   uvicorn (MLflow 3.x's default server, which has no worker timeout that kills slow
  *   requests, unlike gunicorn's `--timeout`) gets its keep-alive above the ingress
@@ -289,6 +317,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const timeout = input.artifactTimeoutSeconds ?? d.artifactTimeoutSeconds;
   const postgres = input.backendStore.kind === MlflowBackendKind.POSTGRES ? input.backendStore.postgresOptions : undefined;
   const sslMode = postgres?.sslMode ?? PostgresSslMode.REQUIRE;
+  const maxArtifactSize = input.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize;
 
   // Artifacts
   let artifactRoot: MlflowChartArtifactRoot;
@@ -315,7 +344,8 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const databaseSecretName = input.databaseSecretName ?? `${serviceName}-database`;
   const backendStore: MlflowChartBackendStore = postgres
     ? {
-      databaseMigration: !sslModeVerifiesServer(sslMode),
+      databaseMigration: false,
+      databaseConnectionCheck: false,
       postgres: {
         enabled: true,
         host: postgres.host,
@@ -332,6 +362,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     }
     : {
       databaseMigration: false,
+      databaseConnectionCheck: false,
       defaultSqlitePath: d.sqlitePath,
       postgres: { enabled: false },
     };
@@ -353,6 +384,9 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   if ((input.proxyMultipartUpload ?? false) && auth.supportsProxyMultipartUpload && proxied) {
     extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD = 'true';
   }
+  if (input.ingress) {
+    extraEnvVars[FORWARDED_ALLOW_IPS_ENV_VAR] = (input.ingress.trustedProxyCidrs ?? d.trustedProxyCidrs).join(',');
+  }
 
   // Image
   const image = input.image;
@@ -364,7 +398,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     ? {
       enabled: true,
       ...(ingressClassNameFor(ingress) !== undefined ? { className: ingressClassNameFor(ingress) } : {}),
-      annotations: ingressAnnotationsFor(ingress, timeout),
+      annotations: ingressAnnotationsFor(ingress, timeout, maxArtifactSize),
       hosts: [{ host: ingress.host, paths: [{ path: '/', pathType: 'Prefix' }] }],
       tls: ingress.tlsSecretName !== undefined ? [{ secretName: ingress.tlsSecretName, hosts: [ingress.host] }] : [],
     }
@@ -384,9 +418,51 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     }
     : { enabled: false };
 
+  // Pods: resources, workers, security
   const r = input.resources ?? {};
+  const memoryLimit = r.memoryLimit ?? d.resources.memoryLimit;
+  const cpuLimit = r.cpuLimit ?? d.resources.cpuLimit;
+  const staging = stagingStorage(maxArtifactSize, input.concurrentArtifactTransfers ?? MLFLOW_SIZING.concurrentArtifactTransfers);
   const podAnnotations: { [key: string]: string } = {};
   if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
+  const runAsUser = image?.runAsUser ?? d.runAsUser;
+  const runAsGroup = image?.runAsGroup ?? d.runAsGroup;
+  const podSecurityContext: MlflowChartPodSecurityContext = {
+    runAsNonRoot: true,
+    runAsUser,
+    runAsGroup,
+    fsGroup: runAsGroup,
+    fsGroupChangePolicy: 'OnRootMismatch',
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const securityContext: MlflowChartSecurityContext = {
+    allowPrivilegeEscalation: false,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    runAsUser,
+    runAsGroup,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const extraDeploy = postgres
+    ? [buildMigrationJob({
+      fullname: serviceName,
+      releaseName,
+      host: postgres.host,
+      port: postgres.port ?? 5432,
+      database: postgres.database,
+      driver: postgres.driver,
+      sslMode,
+      secretName: databaseSecretName,
+      usernameKey: d.databaseSecretUsernameKey,
+      passwordKey: d.databaseSecretPasswordKey,
+      podAnnotations,
+      podSecurityContext,
+      securityContext,
+      activeDeadlineSeconds: input.timeoutSeconds ?? d.timeoutSeconds,
+    })]
+    : [];
 
   return {
     ...(fullname.override !== undefined ? { fullnameOverride: fullname.override } : {}),
@@ -399,7 +475,6 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
           ...(image.digest !== undefined ? { digest: image.digest } : {}),
           pullPolicy,
         },
-        initImages: { mlflowDbMigration: { repository: image.repository, tag: image.tag, pullPolicy } },
       }
       : {}),
     serviceAccount: {
@@ -410,22 +485,20 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     },
     podAnnotations,
     extraPodLabels: { ...auth.podLabels },
-    podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
+    podSecurityContext,
+    securityContext,
+    service: {
+      type: 'ClusterIP',
+      port: MLFLOW_CHART.servicePort,
+      containerPort: MLFLOW_CHART.containerPort,
+      containerPortName: MLFLOW_CHART.containerPortName,
     },
-    service: { type: 'ClusterIP', port: MLFLOW_CHART.servicePort },
     telemetry: { enabled: false },
     backendStore,
     artifactRoot,
     // Only options the chart renders as one `--<kebab-key>=<value>` argument (no uvicornOpts).
     extraArgs: {
-      workers: String(input.workers ?? d.workers),
+      workers: String(input.workers ?? defaultWorkers(memoryLimit, cpuLimit)),
     },
     extraEnvVars,
     extraSecretNamesForEnvFrom: [...auth.secretNamesForEnvFrom],
@@ -438,10 +511,19 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
       input.additionalAllowedHosts ?? [],
     ),
     resources: {
-      requests: { cpu: r.cpuRequest ?? d.resources.cpuRequest, memory: r.memoryRequest ?? d.resources.memoryRequest },
-      limits: { cpu: r.cpuLimit ?? d.resources.cpuLimit, memory: r.memoryLimit ?? d.resources.memoryLimit },
+      requests: {
+        'cpu': r.cpuRequest ?? d.resources.cpuRequest,
+        'memory': r.memoryRequest ?? d.resources.memoryRequest,
+        'ephemeral-storage': r.ephemeralStorageRequest ?? staging.request,
+      },
+      limits: {
+        'cpu': cpuLimit,
+        'memory': memoryLimit,
+        'ephemeral-storage': r.ephemeralStorageLimit ?? staging.limit,
+      },
     },
     autoscaling,
+    extraDeploy,
   };
 }
 
