@@ -377,26 +377,83 @@ function handwrittenStack(app, id) {
   });
   const image = { repository: 'crmlflowprod.azurecr.io/mlflow-azure', tag: '3.15.1', pullPolicy: 'IfNotPresent' };
   const svc = ['mlflow', `mlflow.${namespace}`, `mlflow.${namespace}.svc`, `mlflow.${namespace}.svc.cluster.local`];
+  const podAnnotations = { 'cdktf-mlflow-azure/database-secret-revision': '1' };
+  const podSecurityContext = {
+    runAsNonRoot: true, runAsUser: 1001, runAsGroup: 1001, fsGroup: 1001, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const securityContext = {
+    allowPrivilegeEscalation: false,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    runAsUser: 1001,
+    runAsGroup: 1001,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const migrationLabels = {
+    'app.kubernetes.io/name': 'mlflow-db-migration',
+    'app.kubernetes.io/instance': 'mlflow',
+    'app.kubernetes.io/component': 'db-migration',
+    'app.kubernetes.io/part-of': 'mlflow',
+  };
+  // The schema migration: a helm hook job, once per install and upgrade, with PGSSLMODE.
+  const migrationJob = {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {
+      name: 'mlflow-db-migration',
+      labels: migrationLabels,
+      annotations: { 'helm.sh/hook': 'pre-install,pre-upgrade', 'helm.sh/hook-weight': '10', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' },
+    },
+    spec: {
+      backoffLimit: 2,
+      activeDeadlineSeconds: 600,
+      template: {
+        metadata: { labels: migrationLabels, annotations: podAnnotations },
+        spec: {
+          restartPolicy: 'Never',
+          automountServiceAccountToken: false,
+          securityContext: podSecurityContext,
+          containers: [{
+            name: 'mlflow-db-migration',
+            image: '{{ include "mlflow.containerImage" . }}',
+            imagePullPolicy: '{{ .Values.image.pullPolicy }}',
+            command: ['python', '-c', 'from mlflow.store.db import utils\nengine = utils.create_sqlalchemy_engine_with_retry("postgresql://")\nutils._initialize_tables(engine)'],
+            securityContext,
+            env: [
+              { name: 'PGHOST', value: 'psql-mlflow-prod.postgres.database.azure.com' },
+              { name: 'PGPORT', value: '5432' },
+              { name: 'PGDATABASE', value: 'mlflow' },
+              { name: 'PGSSLMODE', value: 'require' },
+              { name: 'PGUSER', valueFrom: { secretKeyRef: { name: 'mlflow-database', key: 'username' } } },
+              { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'mlflow-database', key: 'password' } } },
+              { name: 'MLFLOW_DISABLE_TELEMETRY', value: 'true' },
+            ],
+            resources: {
+              requests: { 'cpu': '100m', 'memory': '512Mi', 'ephemeral-storage': '256Mi' },
+              limits: { 'cpu': '1', 'memory': '1Gi', 'ephemeral-storage': '1Gi' },
+            },
+            volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+          }],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }],
+        },
+      },
+    },
+  };
   const values = {
     replicaCount: 1,
     image,
-    initImages: { mlflowDbMigration: image },
     serviceAccount: { create: true, automount: false, annotations: { 'azure.workload.identity/client-id': identity.clientId }, name: 'mlflow' },
-    podAnnotations: { 'cdktf-mlflow-azure/database-secret-revision': '1' },
+    podAnnotations,
     extraPodLabels: { 'azure.workload.identity/use': 'true' },
-    podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
-    service: { type: 'ClusterIP', port: 80 },
+    podSecurityContext,
+    securityContext,
+    service: { type: 'ClusterIP', port: 80, containerPort: 5000, containerPortName: 'mlflow' },
     telemetry: { enabled: false },
     backendStore: {
-      databaseMigration: true,
+      databaseMigration: false,
+      databaseConnectionCheck: false,
       postgres: { enabled: true, host: 'psql-mlflow-prod.postgres.database.azure.com', port: 5432, database: 'mlflow', user: 'mlflow' },
       existingDatabaseSecret: { name: 'mlflow-database', usernameKey: 'username', passwordKey: 'password' },
     },
@@ -405,7 +462,9 @@ function handwrittenStack(app, id) {
       azureBlob: { enabled: true, container: 'mlflow', storageAccount: account.name, path: 'artifacts' },
     },
     extraArgs: { workers: '4' },
-    extraEnvVars: { MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75', PGSSLMODE: 'require' },
+    extraEnvVars: {
+      MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75', PGSSLMODE: 'require', FORWARDED_ALLOW_IPS: '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16',
+    },
     extraSecretNamesForEnvFrom: [],
     ingress: {
       enabled: true,
@@ -421,13 +480,17 @@ function handwrittenStack(app, id) {
       tls: [{ secretName: 'mlflow-tls', hosts: ['mlflow.example.com'] }],
     },
     serverAllowedHosts: ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*', ...svc.flatMap((h) => [h, `${h}:80`]), 'mlflow.example.com'],
-    resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+    resources: {
+      requests: { 'cpu': '500m', 'memory': '2Gi', 'ephemeral-storage': '6Gi' },
+      limits: { 'cpu': '2', 'memory': '4Gi', 'ephemeral-storage': '11Gi' },
+    },
     autoscaling: {
       enabled: true,
       minReplicas: 2,
       maxReplicas: 6,
       metrics: ['cpu', 'memory'].map((name) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization: 80 } } })),
     },
+    extraDeploy: [migrationJob],
   };
   new Release(rel, 'Release', {
     name: 'mlflow',
