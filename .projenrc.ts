@@ -74,6 +74,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslintOptions: {
     dirs: ['lib'],
     devdirs: ['__tests__', 'stacks', 'bench', '.projenrc.ts'],
+    // `npm test` (and CI) lint without --fix: a test run never rewrites files. `eslint:fix` fixes.
+    commandOptions: { fix: false },
   },
   tsconfigDev: {
     include: ['../lib/**/*.ts', '../stacks/**/*.ts', '../bench/**/*.ts'],
@@ -136,6 +138,11 @@ project.eslint?.addRules({
   '@typescript-eslint/return-await': 'off',
 });
 project.tryFindObjectFile('.eslintrc.json')?.addDeletionOverride('parserOptions.projectService');
+// For developers: the same lint with --fix (the eslint task passes its arguments on to eslint).
+project.addTask('eslint:fix', {
+  description: 'Runs eslint with --fix (npm test lints without it)',
+  exec: 'projen eslint --fix',
+});
 
 project.gitignore.exclude('cdktf.out/', '*.tfstate', '*.tfstate.*', '.terraform/', 'bench/results.json');
 project.npmignore?.exclude(
