@@ -71,7 +71,18 @@ describe('CustomerManagedKey with a new vault (defaults)', () => {
 
   test('prevent_destroy on the vault and the key', () => {
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle).toEqual({ prevent_destroy: true });
-    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['expiration_date'] });
+  });
+
+  test('the key ignores expiration_date: the expiry a rotation sets never plans a replacement', () => {
+    // after the first automatic rotation the provider reads the new version's expiry into state;
+    // without ignore_changes the next plan would replace the key, which prevent_destroy refuses
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle.ignore_changes).toEqual(['expiration_date']);
+    const dated = synth({ expirationDate: '2027-01-31T00:00:00Z' }).json;
+    expect(onlyResource(dated, 'azurerm_key_vault_key')).toMatchObject({
+      expiration_date: '2027-01-31T00:00:00Z',
+      lifecycle: { prevent_destroy: true, ignore_changes: ['expiration_date'] },
+    });
   });
 
   test('the key: RSA 3072, wrap/unwrap only, rotation policy, no date', () => {
@@ -290,7 +301,7 @@ describe('CustomerManagedKey options', () => {
   test('deletionProtection: false removes prevent_destroy, with a warning', () => {
     const { json, stack } = synth({ deletionProtection: false });
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle).toEqual({ prevent_destroy: false });
-    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: false });
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: false, ignore_changes: ['expiration_date'] });
     expect(warningsOf(stack).join('\n')).toMatch(/deletionProtection = false/);
   });
 

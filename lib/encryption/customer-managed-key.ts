@@ -180,7 +180,11 @@ export class CustomerManagedKey extends Construct {
       rotationPolicy: rotationPolicy(props.rotation),
       tags,
       dependsOn: keyDependsOn.length > 0 ? keyDependsOn : undefined,
-      lifecycle: { preventDestroy: deletionProtection },
+      // The provider reads the latest version's expiration_date; every rotation sets one (the
+      // policy's expireAfter), and a configuration that differs would replace the key, which
+      // prevent_destroy refuses: every plan would fail after the first rotation (azurerm
+      // 22838, 24965). expirationDate therefore only applies when the key is created.
+      lifecycle: { preventDestroy: deletionProtection, ignoreChanges: ['expiration_date'] },
     });
     this.keyVaultKeyId = this.key.versionlessId;
     this.keyResourceVersionlessId = this.key.resourceVersionlessId;

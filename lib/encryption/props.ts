@@ -237,10 +237,16 @@ export interface CustomerManagedKeyOptions {
    */
   readonly keyOperations?: string[];
   /**
-   * Expiration date of the first key version (RFC 3339 UTC, `2027-01-31T00:00:00Z`). Not set by
-   * default so that synthesis stays deterministic; rotated versions expire per the rotation
-   * policy. Removing it later replaces the key (Terraform), so set it only if a scanner or
-   * policy requires it.
+   * Expiration date of the first key version (RFC 3339 UTC, `2027-01-31T00:00:00Z`), set when
+   * the key is created. Not set by default so that synthesis stays deterministic; rotated
+   * versions expire per `rotation.expireAfter`.
+   *
+   * It is a creation-time setting only: the key ignores later changes of `expiration_date`
+   * (`lifecycle.ignore_changes`), because every automatic rotation gives the new version an
+   * expiry that the provider reads into state, and a differing configuration would replace the
+   * key (refused by `prevent_destroy`; azurerm issues 22838, 24965). Changing or removing it
+   * after the first apply does nothing; change the current version's expiry with
+   * `az keyvault key set-attributes --expires`, or rotate.
    * @default - none
    */
   readonly expirationDate?: string;
