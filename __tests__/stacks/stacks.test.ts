@@ -132,6 +132,12 @@ describe('mlflow-dev: account key chain', () => {
     expect(values.extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD).toBe('true');
   });
 
+  test('allow-all firewall as Azure\'s default: no network_rules block, so no perpetual diff (azurerm 27860)', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.network_rules).toBeUndefined();
+    expect(account.public_network_access_enabled).toBe(true);
+  });
+
   test('no role assignment and no identity: the key is the access', () => {
     expect(resourcesOf(json, 'azurerm_role_assignment')).toHaveLength(0);
     expect(resourcesOf(json, 'azurerm_user_assigned_identity')).toHaveLength(0);

@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, Token } from 'cdktf';
 import { AzureCloud, ArtifactStore, ArtifactStoreProps, PrincipalType, StorageReplication } from '../../lib';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
 
@@ -191,6 +191,26 @@ describe('ArtifactStore options', () => {
     expect(account.public_network_access_enabled).toBe(false);
     expect(account.network_rules.virtual_network_subnet_ids).toEqual(['/subscriptions/x/subnets/aks']);
     expect(account.network_rules.ip_rules).toEqual(['203.0.113.0/24']);
+  });
+
+  test('allowAllNetworks with the bypass and no rules: no network_rules block (Azure\'s default, dropped on read)', () => {
+    // azurerm 27860: the provider drops exactly this rule set when it reads the account, so an
+    // emitted block would show as a change in every plan
+    const { json, stack } = synthStore({ network: { allowAllNetworks: true } });
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.network_rules).toBeUndefined();
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(warningsOf(stack).join('\n')).toMatch(/no network_rules block is emitted.*az storage account update --default-action Allow/);
+  });
+
+  test('allowAllNetworks keeps the block when it differs from Azure\'s default (rules, no bypass, token lists)', () => {
+    const rulesOf = (network: ArtifactStoreProps['network']) => onlyResource(synthStore({ network }).json, 'azurerm_storage_account').network_rules;
+    expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: ['203.0.113.7'] })).toEqual({
+      default_action: 'Allow', bypass: ['AzureServices'], ip_rules: ['203.0.113.7'], virtual_network_subnet_ids: [],
+    });
+    expect(rulesOf({ allowAllNetworks: true, allowedSubnetIds: ['/subscriptions/x/subnets/aks'] }).virtual_network_subnet_ids).toEqual(['/subscriptions/x/subnets/aks']);
+    expect(rulesOf({ allowAllNetworks: true, bypassAzureServices: false })).toMatchObject({ default_action: 'Allow', bypass: ['None'] });
+    expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: Token.asList('${var.ips}') })).toMatchObject({ default_action: 'Allow', ip_rules: '${var.ips}' });
   });
 
   test('customer-managed key at creation with a user-assigned identity', () => {
