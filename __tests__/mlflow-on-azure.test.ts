@@ -88,11 +88,19 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
     storage: { replication: StorageReplication.GZRS, hierarchicalNamespace: true, versioning: false },
   });
 
-  test('the account is created with the customer-managed key after the grant', () => {
+  test('the account is created with the customer-managed key after the grant and its propagation wait', () => {
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account.customer_managed_key.user_assigned_identity_id).toMatch(/^\$\{azurerm_user_assigned_identity\.\w+\.id\}$/);
     expect(account.identity.identity_ids).toEqual([account.customer_managed_key.user_assigned_identity_id]);
-    expect(account.depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\.Mlflow_Encryption_/)]);
+    expect(account.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.Mlflow_Encryption_/),
+      expect.stringMatching(/^time_sleep\.Mlflow_Encryption_StorageEncryptionUserPropagation_/),
+    ]);
+  });
+
+  test('encryption.rbacPropagationSeconds reaches both waits', () => {
+    const { json: slow } = synth({ encryption: { keyVaultName: 'kv-mlflow-test-01', tenantId: '00000000-0000-0000-0000-000000000003', deployerObjectId: '00000000-0000-0000-0000-000000000004', rbacPropagationSeconds: 240 } });
+    expect(resourcesOf(slow, 'time_sleep').map(([, w]) => w.create_duration)).toEqual(['240s', '240s']);
   });
 
   test('private endpoints for blob and dfs (hierarchical namespace) turn public access off', () => {

@@ -253,6 +253,18 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     });
   });
 
+  test('first apply: the key and the account wait for their grants to propagate (time_sleep, re-run when a grant is replaced)', () => {
+    const waits = resourcesOf(json, 'time_sleep').map(([id, w]) => ({ id, ...w }));
+    expect(waits).toHaveLength(2);
+    for (const w of waits) {
+      expect(w.create_duration).toBe('120s');
+      expect(w.triggers.role_assignment_id).toMatch(/^\$\{azurerm_role_assignment\.\w+\.id\}$/);
+    }
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^time_sleep\.\w*DeployerCryptoOfficerPropagation/)]));
+    expect(onlyResource(json, 'azurerm_storage_account').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^time_sleep\.\w*StorageEncryptionUserPropagation/)]));
+    expect(json.provider.time).toEqual([{}]);
+  });
+
   test('private endpoints for blob and the vault, diagnostics on the blob service, alerts', () => {
     const subresources = resourcesOf(json, 'azurerm_private_endpoint').flatMap(([, pe]) => pe.private_service_connection.subresource_names);
     expect(subresources.sort()).toEqual(['blob', 'vault']);

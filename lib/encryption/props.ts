@@ -216,6 +216,25 @@ export interface CustomerManagedKeyOptions {
    */
   readonly grantDeployerCryptoOfficer?: boolean;
   /**
+   * Seconds to wait for a role assignment to take effect before the data-plane use that needs
+   * it: the key is created that long after the deployer's "Key Vault Crypto Officer" grant,
+   * and the storage account (which checks the key as it is created) that long after the
+   * storage identity's "Key Vault Crypto Service Encryption User" grant. Azure RBAC takes
+   * minutes to propagate; without a wait the first apply can fail with 403 or
+   * `KeyVaultAuthenticationFailure`. Each wait is a `time_sleep` (hashicorp/time, added to the
+   * stack when it has no time provider) that runs again when its grant is replaced.
+   * A whole number from 1 to 1800; to not wait, set `skipRbacPropagationWait: true`.
+   * @default 120
+   */
+  readonly rbacPropagationSeconds?: number;
+  /**
+   * Do not wait for RBAC propagation: no `time_sleep` and no time provider. For grants made
+   * long before the data-plane use, or a pipeline that waits otherwise; the first apply can
+   * then fail with 403 and succeed when run again.
+   * @default false
+   */
+  readonly skipRbacPropagationWait?: boolean;
+  /**
    * Name of the key: 1 to 127 letters, digits and hyphens.
    * @default "mlflow-artifacts-cmk"
    */
