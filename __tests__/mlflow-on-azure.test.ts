@@ -124,6 +124,28 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
   });
 });
 
+describe('MlflowOnAzure: rotating the artifact credentials', () => {
+  test('artifactSecretRevision rewrites the write-only secret and rolls the pods (pod annotation)', () => {
+    const { json } = synth({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true }, artifactSecretRevision: 5 });
+    const secret = resourcesOf(json, 'kubernetes_secret_v1').map(([, v]) => v).find((v) => 'AZURE_STORAGE_ACCESS_KEY' in v.data_wo);
+    expect(secret.data_wo_revision).toBe(5);
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe('5');
+  });
+
+  test('by default the revision is 1 in the secret and the pod annotation', () => {
+    const { json } = synth({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true } });
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe('1');
+  });
+
+  test('workload identity: no credentials secret, no annotation', () => {
+    const { json } = synth();
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBeUndefined();
+  });
+});
+
 describe('MlflowOnAzure: validation names the pattern\'s props', () => {
   const bad = (overrides: Partial<MlflowOnAzureProps>) => errorOf(() => make(testStack(), overrides));
 
@@ -135,6 +157,18 @@ describe('MlflowOnAzure: validation names the pattern\'s props', () => {
     ['private endpoints and allow-all', { privateEndpoints: { subnetId: '/subnets/pe' }, storage: { network: { allowAllNetworks: true } } }, /storage.network.allowAllNetworks = true: conflicts with privateEndpoints/],
   ])('%s', (_name, overrides, message) => {
     expect(bad(overrides)).toMatch(message);
+  });
+
+  test('artifactSecretRevision with an auth mode that has no secret', () => {
+    expect(bad({ artifactSecretRevision: 2 })).toMatch(
+      /artifactSecretRevision = 2: applies to the auth modes with a credentials secret \(account-key, connection-string, service-principal\), not workload-identity/,
+    );
+  });
+
+  test('artifactSecretRevision is a positive whole number', () => {
+    expect(bad({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true }, artifactSecretRevision: 0 })).toMatch(
+      /artifactSecretRevision = 0: must be a whole number from 1 to/,
+    );
   });
 
   test('the error names the construct path and lists every problem', () => {

@@ -7,6 +7,7 @@ import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
 import { ArtifactAuth } from './identity/artifact-auth';
+import { MODES_WITH_SECRET } from './identity/secret-revision';
 import { MlflowNamespace } from './mlflow/namespace';
 import { MlflowBackendStore, MlflowReleaseOptions } from './mlflow/props';
 import { MlflowRelease } from './mlflow/release';
@@ -81,6 +82,15 @@ export interface MlflowOnAzureProps {
    * @default "mlflow"
    */
   readonly namePrefix?: string;
+  /**
+   * Revision of the artifact credentials secret (the account key, connection string or service
+   * principal modes). The secret is write-only: Terraform never sees a rotated key or client
+   * secret by itself. After rotating one, raise this number: the next apply rewrites the secret
+   * (`data_wo_revision`) and changes the pods' `cdktf-mlflow-azure/artifact-secret-revision`
+   * annotation, so the MLflow pods roll and read the new value. Not for the identity modes.
+   * @default 1 (for the modes with a secret)
+   */
+  readonly artifactSecretRevision?: number;
   /**
    * Tags on every Azure resource that takes them.
    * @default {}
@@ -192,6 +202,7 @@ export class MlflowOnAzure extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tags,
+      secretRevision: props.artifactSecretRevision,
     });
 
     this.release = new MlflowRelease(this, 'Release', {
@@ -242,6 +253,10 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   }
   if (props.encryption && storage.customerManagedKey) {
     p.add('storage.customerManagedKey', '<given>', 'conflicts with encryption: give one of them (encryption creates the key and sets it on the account)');
+  }
+  p.inRange('artifactSecretRevision', props.artifactSecretRevision, 1, Number.MAX_SAFE_INTEGER);
+  if (!MODES_WITH_SECRET.includes(auth.mode)) {
+    p.notApplicable([['artifactSecretRevision', props.artifactSecretRevision]], `applies to the auth modes with a credentials secret (${MODES_WITH_SECRET.join(', ')}), not ${auth.mode}: it has no credential to rotate`);
   }
   if (props.privateEndpoints && storage.network?.allowAllNetworks) {
     p.add('storage.network.allowAllNetworks', true, 'conflicts with privateEndpoints, which turn the public endpoint off');

@@ -124,6 +124,10 @@ describe('mlflow-dev: account key chain', () => {
     expect(values.artifactRoot.azureBlob.accessKey).toBeUndefined();
   });
 
+  test('a renewed account key reaches the pods: the secret\'s revision is a pod annotation', () => {
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe(String(secret.data_wo_revision));
+  });
+
   test('shared keys on, deletion protection off, multipart upload on', () => {
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account.shared_access_key_enabled).toBe(true);
@@ -173,6 +177,13 @@ describe('mlflow-sp: service principal chain', () => {
     expect(values.backendStore.existingDatabaseSecret).toMatchObject({ passwordKey: 'password' });
     expect(values.backendStore.postgres.password).toBeUndefined();
     expect(values.extraEnvVars.PGSSLMODE).toBe('require');
+  });
+
+  test('a rotated client secret reaches the pods: the credentials secret\'s revision is a pod annotation', () => {
+    const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
+    const credentials = secrets.find((s) => 'AZURE_CLIENT_SECRET' in s.data_wo);
+    expect(credentials.data_wo_revision).toBe(1);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe(String(credentials.data_wo_revision));
   });
 
   test('an image with azure-identity is set', () => {

@@ -18,6 +18,7 @@ import {
 } from './props';
 import { AzureCloud } from '../core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+import { ARTIFACT_SECRET_REVISION_ANNOTATION } from '../identity/secret-revision';
 import { artifactUriFor } from '../storage/uri';
 
 // ---------------------------------------------------------------------------------------------
@@ -387,6 +388,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const r = input.resources ?? {};
   const podAnnotations: { [key: string]: string } = {};
   if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
+  if (auth.secretRevision !== undefined) podAnnotations[ARTIFACT_SECRET_REVISION_ANNOTATION] = String(auth.secretRevision);
 
   return {
     ...(fullname.override !== undefined ? { fullnameOverride: fullname.override } : {}),
