@@ -98,6 +98,10 @@ describe('example stacks', () => {
     expect(onlyResource(json, 'helm_release').set_sensitive).toBeUndefined();
   });
 
+  test.each(STACKS)('%s never references the deprecated resource_manager_id (removed in azurerm 5)', (name) => {
+    expect(synthesized.get(name)).not.toContain('resource_manager_id');
+  });
+
   test.each(STACKS)('%s never emits the variables MLflow does not read', (name) => {
     const text = synthesized.get(name)!;
     for (const v of ['AZURE_STORAGE_KEY"', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT']) {
@@ -157,7 +161,7 @@ describe('mlflow-sp: service principal chain', () => {
     expect(role).toMatchObject({
       role_definition_name: 'Storage Blob Data Contributor',
       principal_id: '${var.mlflow_sp_object_id}',
-      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.\w+\.resource_manager_id\}$/),
+      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.\w+\.id\}$/),
     });
     const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
     const credentials = secrets.find((s) => 'AZURE_CLIENT_SECRET' in s.data_wo);
@@ -221,7 +225,7 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     const blob = roles.filter((r) => r.role_definition_name === 'Storage Blob Data Contributor');
     expect(blob).toHaveLength(1);
     expect(blob[0].principal_id).toBe(`\${azurerm_user_assigned_identity.${mlflowIdentityId}.principal_id}`);
-    expect(blob[0].scope).toMatch(/\.resource_manager_id\}$/);
+    expect(blob[0].scope).toMatch(/^\$\{azurerm_storage_container\.\w+\.id\}$/);
   });
 
   test('no key, no connection string anywhere; no multipart upload', () => {

@@ -255,6 +255,17 @@ describe('ArtifactStore grants', () => {
     ]);
   });
 
+  test('the grant scope is the container\'s id (its ARM id with storage_account_id), not the deprecated resource_manager_id', () => {
+    const stack = testStack();
+    const store = new ArtifactStore(stack, 'Store', base);
+    store.grantReadWrite('Server', 'principal-1');
+    expect(ref(stack, store.containerResourceId)).toBe(ref(stack, store.container.id));
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_role_assignment').scope).toMatch(/^\$\{azurerm_storage_container\.\w+\.id\}$/);
+    expect(onlyResource(json, 'azurerm_storage_container').storage_account_id).toBe(ref(stack, store.account.id));
+    expect(JSON.stringify(json)).not.toContain('resource_manager_id');
+  });
+
   test('a grant id used twice is rejected', () => {
     const stack = testStack();
     const store = new ArtifactStore(stack, 'Store', base);

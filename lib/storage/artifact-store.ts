@@ -65,7 +65,12 @@ export class ArtifactStore extends Construct {
   public readonly accountId: string;
   /** The container name. */
   public readonly containerName: string;
-  /** The container's resource manager id: the scope of blob role grants. */
+  /**
+   * The container's resource manager id (`…/blobServices/default/containers/<name>`): the scope
+   * of blob role grants. It is the container's `id`, which is the ARM id because the container
+   * is bound with `storage_account_id` (`resource_manager_id` is deprecated in azurerm 4 and
+   * removed in 5).
+   */
   public readonly containerResourceId: string;
   /** The path prefix of the artifacts inside the container ("" for the container root). */
   public readonly artifactPath: string;
@@ -126,7 +131,9 @@ export class ArtifactStore extends Construct {
       containerAccessType: 'private',
       lifecycle: { preventDestroy: cfg.deletionProtection },
     });
-    this.containerResourceId = this.container.resourceManagerId;
+    // With storage_account_id the container's id is its ARM id; resource_manager_id is deprecated
+    // (removed in azurerm 5) and warns on every reference.
+    this.containerResourceId = this.container.id;
 
     if (cfg.deletionProtection) {
       this.deleteLock = new azurermModules.managementLock.ManagementLock(this, 'DeleteLock', {
