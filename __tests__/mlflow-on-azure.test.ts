@@ -124,6 +124,43 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
   });
 });
 
+describe('MlflowOnAzure: read access to the secondary region', () => {
+  const PE = {
+    subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe',
+    virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'],
+  };
+
+  test.each([StorageReplication.RAGZRS, StorageReplication.RAGRS])('%s with private endpoints, no secondary endpoint: a warning', (replication) => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: PE, storage: { replication } });
+    const expected = replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS';
+    expect(warningsOf(stack).join('\n')).toMatch(new RegExp(`storage.replication = ${replication}: you pay for read access to the secondary region.*Use ${expected} .*or set privateEndpoints.readAccessSecondary: true`));
+  });
+
+  test('RAGZRS with readAccessSecondary: a blob_secondary endpoint, no warning', () => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: { ...PE, readAccessSecondary: true }, storage: { replication: StorageReplication.RAGZRS } });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r.private_service_connection.subresource_names[0]).sort()).toEqual(['blob', 'blob_secondary']);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toHaveLength(1);
+    expect(warningsOf(stack).join('\n')).not.toMatch(/read access to the secondary/);
+  });
+
+  test('GZRS with private endpoints: no secondary endpoint, no warning', () => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: PE, storage: { replication: StorageReplication.GZRS } });
+    expect(warningsOf(stack).join('\n')).not.toMatch(/read access to the secondary/);
+  });
+
+  test('readAccessSecondary needs a read-access replication', () => {
+    const withSecondary = { ...PE, readAccessSecondary: true };
+    expect(errorOf(() => make(testStack(), { privateEndpoints: withSecondary, storage: { replication: StorageReplication.GZRS } })))
+      .toMatch(/privateEndpoints.readAccessSecondary = true: needs storage.replication RAGRS or RAGZRS \(it is GZRS\)/);
+    expect(errorOf(() => make(testStack(), { privateEndpoints: { ...PE, readAccessSecondary: true } })))
+      .toMatch(/privateEndpoints.readAccessSecondary = true: needs storage.replication RAGRS or RAGZRS \(it is ZRS, the default\)/);
+  });
+});
+
 describe('MlflowOnAzure: rotating the artifact credentials', () => {
   test('artifactSecretRevision rewrites the write-only secret and rolls the pods (pod annotation)', () => {
     const { json } = synth({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true }, artifactSecretRevision: 5 });

@@ -2,7 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AksCluster } from './cluster/aks-cluster';
 import { checkName } from './core/names';
-import { Problems } from './core/validation';
+import { isLiteral, Problems } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
@@ -15,7 +15,10 @@ import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
 import { ArtifactMonitoringOptions } from './monitoring/props';
 import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
 import { ArtifactStore } from './storage/artifact-store';
-import { ArtifactStoreOptions } from './storage/props';
+import { ArtifactStoreOptions, StorageReplication } from './storage/props';
+
+/** Replications with read access to the secondary region (which has its own endpoint). */
+const READ_ACCESS_REPLICATION: readonly StorageReplication[] = [StorageReplication.RAGRS, StorageReplication.RAGZRS];
 
 /**
  * Props of {@link MlflowOnAzure}.
@@ -169,6 +172,7 @@ export class MlflowOnAzure extends Construct {
         ...common,
         name: `pe-${props.storageAccountName}`,
         targetResourceId: this.store.accountId,
+        // (privateEndpoints.readAccessSecondary, spread above, adds blob_secondary / dfs_secondary)
         subresources: PrivateEndpoints.storageSubresources(this.store.hierarchicalNamespace),
         tags: { ...tags, ...props.privateEndpoints.tags },
       });
@@ -261,7 +265,16 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   if (props.privateEndpoints && storage.network?.allowAllNetworks) {
     p.add('storage.network.allowAllNetworks', true, 'conflicts with privateEndpoints, which turn the public endpoint off');
   }
+  const readAccess = isLiteral(storage.replication) && READ_ACCESS_REPLICATION.includes(storage.replication);
+  if (props.privateEndpoints?.readAccessSecondary === true && isLiteral(storage.replication ?? 'ZRS') && !readAccess) {
+    p.add('privateEndpoints.readAccessSecondary', true, `needs storage.replication RAGRS or RAGZRS (it is ${storage.replication ?? 'ZRS, the default'}): only a read-access secondary has an endpoint to connect`);
+  }
   p.throwIfAny();
+  if (props.privateEndpoints && readAccess && props.privateEndpoints.readAccessSecondary !== true) {
+    Annotations.of(scope).addWarning(
+      `storage.replication = ${storage.replication}: you pay for read access to the secondary region, but privateEndpoints turn public access off and no blob_secondary endpoint exists, so nothing can read the secondary. Use ${storage.replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS'} (the same durability; an in-place change), or set privateEndpoints.readAccessSecondary: true to connect the secondary privately.`,
+    );
+  }
   const net = storage.network;
   if (props.privateEndpoints && ((net?.allowedIpRanges ?? []).length > 0 || (net?.allowedSubnetIds ?? []).length > 0)) {
     Annotations.of(scope).addWarning(

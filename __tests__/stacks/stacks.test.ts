@@ -240,7 +240,7 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     expect(account).toMatchObject({
       shared_access_key_enabled: false,
       default_to_oauth_authentication: true,
-      account_replication_type: 'RAGZRS',
+      account_replication_type: 'GZRS',
       public_network_access_enabled: false,
       lifecycle: { prevent_destroy: true },
       identity: { type: 'UserAssigned' },

@@ -3,7 +3,7 @@ import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/l
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { PrivateLinkSubresource, privateDnsZoneNameFor, SUBRESOURCE_TARGET_TYPE } from './zones';
+import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
 import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
@@ -44,6 +44,16 @@ export interface PrivateEndpointsOptions {
    * @default resourceGroupName
    */
   readonly privateDnsZoneResourceGroupName?: string;
+  /**
+   * Also connect the read-access secondary: a `blob_secondary` endpoint next to `blob` (and
+   * `dfs_secondary` next to `dfs`), so that `<account>-secondary.blob.<suffix>` resolves to a
+   * private IP. Only for a storage account with RA-GRS or RA-GZRS replication (Azure refuses
+   * the endpoint otherwise). Without it, an account whose public access is off cannot serve
+   * reads from the secondary at all: prefer GRS/GZRS then (same durability, no read access to
+   * pay for). The records go into the same `privatelink.blob.*` (`privatelink.dfs.*`) zone.
+   * @default false
+   */
+  readonly readAccessSecondary?: boolean;
   /**
    * Tags on every resource.
    * @default {}
@@ -94,12 +104,14 @@ export interface PrivateEndpointsProps extends PrivateEndpointsOptions {
  */
 export class PrivateEndpoints extends Construct {
   /**
-   * The sub-resources a storage account needs: `blob`, plus `dfs` with hierarchical namespace.
+   * The sub-resources a storage account needs: `blob`, plus `dfs` with hierarchical namespace;
+   * with `readAccessSecondary` also their `_secondary` endpoints (RA-GRS / RA-GZRS only).
    */
-  public static storageSubresources(hierarchicalNamespace: boolean): PrivateLinkSubresource[] {
-    return hierarchicalNamespace
+  public static storageSubresources(hierarchicalNamespace: boolean, readAccessSecondary: boolean = false): PrivateLinkSubresource[] {
+    const primary = hierarchicalNamespace
       ? [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.DFS]
       : [PrivateLinkSubresource.BLOB];
+    return readAccessSecondary ? withSecondaries(primary) : primary;
   }
 
   /**
@@ -128,7 +140,8 @@ export class PrivateEndpoints extends Construct {
   constructor(scope: Construct, id: string, props: PrivateEndpointsProps) {
     super(scope, id);
     const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
-    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create);
+    const subresources = props.readAccessSecondary === true ? withSecondaries(props.subresources ?? []) : (props.subresources ?? []);
+    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create, subresources);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
     const vnets = props.virtualNetworkIds ?? [];
@@ -151,27 +164,36 @@ export class PrivateEndpoints extends Construct {
     this.zones = [];
     this.links = [];
 
-    for (const sub of props.subresources) {
+    // One zone per zone name: a secondary endpoint registers in its primary's zone (one zone of
+    // a name can be linked to a virtual network, and a zone name is unique in a resource group).
+    const createdZones = new Map<PrivateLinkSubresource, string>();
+    for (const sub of subresources) {
       const suffix = idSuffix(sub);
-      let zoneId: string | undefined = props.privateDnsZoneIds?.[sub];
+      const zoneKey = ZONE_OF[sub];
+      let zoneId: string | undefined = props.privateDnsZoneIds?.[sub] ?? props.privateDnsZoneIds?.[zoneKey];
       if (create) {
-        const zone = new azurermModules.privateDnsZone.PrivateDnsZone(this, `Zone${suffix}`, {
-          name: privateDnsZoneNameFor(sub, cloud),
-          resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
-          tags,
-        });
-        this.zones.push(zone);
-        zoneId = zone.id;
-        vnets.forEach((vnetId, i) => {
-          this.links.push(new azurermModules.privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `Link${suffix}${i}`, {
-            name: `${linkName(vnetId, i)}-link`,
-            resourceGroupName: zone.resourceGroupName,
-            privateDnsZoneName: zone.name,
-            virtualNetworkId: vnetId,
-            registrationEnabled: false,
+        zoneId = createdZones.get(zoneKey);
+        if (zoneId === undefined) {
+          const zoneSuffix = idSuffix(zoneKey);
+          const zone = new azurermModules.privateDnsZone.PrivateDnsZone(this, `Zone${zoneSuffix}`, {
+            name: privateDnsZoneNameFor(sub, cloud),
+            resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
             tags,
-          }));
-        });
+          });
+          this.zones.push(zone);
+          zoneId = zone.id;
+          createdZones.set(zoneKey, zone.id);
+          vnets.forEach((vnetId, i) => {
+            this.links.push(new azurermModules.privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `Link${zoneSuffix}${i}`, {
+              name: `${linkName(vnetId, i)}-link`,
+              resourceGroupName: zone.resourceGroupName,
+              privateDnsZoneName: zone.name,
+              virtualNetworkId: vnetId,
+              registrationEnabled: false,
+              tags,
+            }));
+          });
+        }
       }
       const endpoint = new azurermModules.privateEndpoint.PrivateEndpoint(this, `Endpoint${suffix}`, {
         name: `${props.name}-${sub}-pe`,
@@ -196,8 +218,25 @@ export class PrivateEndpoints extends Construct {
   }
 }
 
+/** `blob` -> `Blob`, `blob_secondary` -> `BlobSecondary` (construct ids). */
 function idSuffix(sub: PrivateLinkSubresource): string {
-  return sub.charAt(0).toUpperCase() + sub.slice(1);
+  return sub.split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+}
+
+/** The sub-resources with the read-access secondary of each storage one added after it (no duplicates). */
+function withSecondaries(subs: readonly PrivateLinkSubresource[]): PrivateLinkSubresource[] {
+  const out: PrivateLinkSubresource[] = [];
+  for (const sub of subs) {
+    if (!out.includes(sub)) out.push(sub);
+    const secondary = SECONDARY_OF[sub];
+    if (secondary !== undefined && !out.includes(secondary)) out.push(secondary);
+  }
+  return out;
+}
+
+/** The longest name an endpoint base name may have with these sub-resources (`<name>-<sub>-pe` <= 64). */
+function maxNameLength(subs: readonly PrivateLinkSubresource[]): number {
+  return Math.min(52, ...subs.map((s) => 64 - `-${s}-pe`.length));
 }
 
 /** The virtual network's own name when the id is a literal, else its position. */
@@ -209,7 +248,7 @@ function linkName(vnetId: string, index: number): string {
   return `vnet${index}`;
 }
 
-function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsProps, create: boolean): void {
+function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsProps, create: boolean, expanded: PrivateLinkSubresource[]): void {
   const p = new Problems(owner);
   p.matches(
     'name',
@@ -217,6 +256,10 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
     /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,50}[A-Za-z0-9_])?$/,
     'must be 1 to 52 letters, digits, "_", "." and "-", starting with a letter or digit and ending with a letter, digit or "_" (endpoint names add "-<subresource>-pe", at most 64 characters)',
   );
+  const maxName = maxNameLength(expanded);
+  if (isLiteral(props.name) && props.name.length <= 52 && props.name.length > maxName) {
+    p.add('name', props.name, `must be at most ${maxName} characters with these sub-resources: endpoint names add "-<subresource>-pe" (e.g. "-blob_secondary-pe") and are at most 64 characters`);
+  }
   if (props.subnetId === undefined || props.subnetId === null || (isLiteral(props.subnetId) && props.subnetId.trim() === '')) {
     p.add('subnetId', props.subnetId, 'is required: a private endpoint is always placed in a subnet');
   } else {
@@ -227,6 +270,9 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
   const allowed = Object.values(PrivateLinkSubresource) as string[];
   subs.forEach((s, i) => p.oneOf<string>(`subresources[${i}]`, s, allowed));
   p.require(new Set(subs).size === subs.length, 'subresources', subs, 'must not list a sub-resource twice');
+  if (props.readAccessSecondary === true && !subs.some((s) => SECONDARY_OF[s] !== undefined)) {
+    p.add('readAccessSecondary', true, `needs a blob or dfs sub-resource in subresources (${JSON.stringify(subs)}): the read-access secondary endpoints are blob_secondary and dfs_secondary`);
+  }
 
   if (isLiteral(props.targetResourceId)) {
     const target = props.targetResourceId.toLowerCase();
@@ -248,8 +294,10 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
       p.add('virtualNetworkIds', vnets, 'conflicts with privateDnsZoneIds: links are created only for zones this construct creates; link existing zones where they are managed');
     }
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
-    for (const s of subs) {
-      const zid = zoneIds[s];
+    for (const s of expanded) {
+      // a secondary endpoint registers in its primary's zone unless given its own
+      const zid = zoneIds[s] ?? zoneIds[ZONE_OF[s]];
+      if (zid === undefined && ZONE_OF[s] !== s && expanded.includes(ZONE_OF[s])) continue; // reported for the primary
       if (zid === undefined) {
         p.add(`privateDnsZoneIds.${s}`, undefined, `is missing: every sub-resource needs a zone (${privateDnsZoneNameFor(s, cloud)})`);
       } else if (isLiteral(zid)) {
@@ -264,8 +312,8 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
       }
     }
     for (const key of Object.keys(zoneIds)) {
-      if (!(subs as string[]).includes(key)) {
-        p.add(`privateDnsZoneIds.${key}`, zoneIds[key], `has no matching entry in subresources (${JSON.stringify(subs)})`);
+      if (!(expanded as string[]).includes(key)) {
+        p.add(`privateDnsZoneIds.${key}`, zoneIds[key], `has no matching entry in subresources (${JSON.stringify(expanded)})`);
       }
     }
   } else if (!create && vnets.length > 0) {
