@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
 import { PrivateEndpoints, PrivateEndpointsProps, PrivateLinkSubresource } from '../../lib/network';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
@@ -173,7 +173,7 @@ describe('PrivateEndpoints options', () => {
 
   test('created zones without virtual networks warn', () => {
     const { stack } = synth({ virtualNetworkIds: [] });
-    expect(warningsOf(stack).join('\n')).toMatch(/linked to no virtual network/);
+    expect(warningsOf(stack).join('\n')).toMatch(/linked to no virtual network.*give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name/);
   });
 
   test('tokens are not validated as literals', () => {
@@ -188,6 +188,53 @@ describe('PrivateEndpoints options', () => {
       privateDnsZoneIds: { blob: other.privateDnsZoneIds.blob },
     })).not.toThrow();
     expect(resourcesOf(synthJson(stack), 'azurerm_private_endpoint')).toHaveLength(2);
+  });
+});
+
+describe('PrivateEndpoints: one zone of a name per virtual network', () => {
+  test('a second construct linking the same zone name to the same virtual network fails, naming the first and the fix', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'First', base);
+    const msg = errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', privateDnsZoneResourceGroupName: 'rg-other' }));
+    expect(msg).toMatch(/^PrivateEndpoints at test\/Second: 1 invalid prop:/);
+    expect(msg).toMatch(
+      /virtualNetworkIds\[0\] = ".*vnet-aks": is already linked to a private DNS zone privatelink.blob.core.windows.net by test\/First: a virtual network can be linked to only one zone of a name \(Azure answers Conflict\); give this construct that zone's id in privateDnsZoneIds/,
+    );
+  });
+
+  test('the same zone name created twice in one resource group fails', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'First', { ...base, virtualNetworkIds: [] });
+    expect(errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', virtualNetworkIds: [] })))
+      .toMatch(/resourceGroupName = "rg": already gets a private DNS zone privatelink.blob.core.windows.net from test\/First: a zone name is unique in a resource group/);
+  });
+
+  test('the same virtual network listed twice', () => {
+    expect(errorOf(() => new PrivateEndpoints(testStack(), 'Endpoints', { ...base, virtualNetworkIds: [VNET_ID, VNET_ID] })))
+      .toMatch(/virtualNetworkIds\[1\] = ".*vnet-aks": is listed twice: a virtual network can be linked to only one zone privatelink.blob.core.windows.net/);
+  });
+
+  test('a virtual network referenced twice by the same token is caught; the second construct using the first\'s zone is fine', () => {
+    const stack = testStack();
+    const vnet = new TerraformVariable(stack, 'vnet_id', { type: 'string' }).stringValue;
+    const first = new PrivateEndpoints(stack, 'First', { ...base, virtualNetworkIds: [vnet] });
+    expect(errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', privateDnsZoneResourceGroupName: 'rg-2', virtualNetworkIds: [vnet] })))
+      .toMatch(/virtualNetworkIds\[0\] = <token>: is already linked to a private DNS zone privatelink.blob.core.windows.net by test\/First/);
+    expect(() => new PrivateEndpoints(stack, 'Third', { ...base, name: 'third', virtualNetworkIds: undefined, privateDnsZoneIds: { blob: first.privateDnsZoneIds.blob } })).not.toThrow();
+  });
+
+  test('stacks of one app: a literal virtual network id is compared across them', () => {
+    const app = Testing.app();
+    new PrivateEndpoints(new TerraformStack(app, 'one'), 'Endpoints', base);
+    expect(errorOf(() => new PrivateEndpoints(new TerraformStack(app, 'two'), 'Endpoints', base)))
+      .toMatch(/virtualNetworkIds\[0\] = ".*vnet-aks": is already linked to a private DNS zone privatelink.blob.core.windows.net by one\/Endpoints/);
+  });
+
+  test('different zone names on one virtual network, or one zone name on different networks, are fine', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'Blob', base);
+    expect(() => new PrivateEndpoints(stack, 'Vault', { ...base, name: 'kv-mlflow', targetResourceId: VAULT_ID, subresources: [PrivateLinkSubresource.VAULT] })).not.toThrow();
+    expect(() => new PrivateEndpoints(stack, 'Hub', { ...base, name: 'hub', privateDnsZoneResourceGroupName: 'rg-hub', virtualNetworkIds: [HUB_VNET_ID] })).not.toThrow();
   });
 });
 

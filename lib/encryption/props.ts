@@ -104,12 +104,16 @@ export interface CmkKeyVaultPrivateEndpointProps {
    */
   readonly name?: string;
   /**
-   * An existing `privatelink.vaultcore.*` private DNS zone.
+   * An existing `privatelink.vaultcore.*` private DNS zone (a hub DNS zone, or one another stack
+   * already links to your virtual network): the endpoint registers in it; no zone or link is
+   * created.
    * @default - the zone is created and linked to `virtualNetworkIds`
    */
   readonly privateDnsZoneId?: string;
   /**
-   * Virtual networks the created zone is linked to (not with `privateDnsZoneId`).
+   * Virtual networks the created zone is linked to (not with `privateDnsZoneId`). A virtual
+   * network can be linked to only one zone of a name: if one is already linked to a
+   * `privatelink.vaultcore.*` zone, give that zone in `privateDnsZoneId` instead.
    * @default []
    */
   readonly virtualNetworkIds?: string[];

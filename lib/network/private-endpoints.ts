@@ -1,11 +1,12 @@
 import type { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { Annotations, ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
+import { Annotations, ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
 import { azurermModules } from '../core/providers';
+import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 
 /**
@@ -19,8 +20,11 @@ export interface PrivateEndpointsOptions {
   readonly subnetId: string;
   /**
    * Existing private DNS zones, by sub-resource (`{ blob: <zone id>, dfs: <zone id> }`), for
-   * hub-and-spoke setups where the zones are managed centrally. Every sub-resource needs one.
-   * Cannot be combined with `createPrivateDnsZones: true` or `virtualNetworkIds`.
+   * hub-and-spoke setups where the zones are managed centrally, or a second stack on a virtual
+   * network that an existing `privatelink.*` zone is already linked to. No zone and no link is
+   * created; the endpoints register their records in the given zones. Every sub-resource needs
+   * one (a `_secondary` one uses its primary's). Cannot be combined with
+   * `createPrivateDnsZones: true` or `virtualNetworkIds`.
    * @default - the construct creates the zones
    */
   readonly privateDnsZoneIds?: { [subresource: string]: string };
@@ -34,6 +38,11 @@ export interface PrivateEndpointsOptions {
   /**
    * Virtual networks the created zones are linked to (auto-registration off), typically the AKS
    * virtual network and the network the Terraform runner is in.
+   *
+   * A virtual network can be linked to only one private DNS zone of a name: when one is already
+   * linked to a `privatelink.blob.*` zone (a hub DNS zone, another stack), the link fails with a
+   * `Conflict` at apply. Give that zone in `privateDnsZoneIds` instead. Within one app, a
+   * second link of the same zone name to the same network fails at synth.
    * @default []
    */
   readonly virtualNetworkIds?: string[];
@@ -141,7 +150,10 @@ export class PrivateEndpoints extends Construct {
     super(scope, id);
     const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
     const subresources = props.readAccessSecondary === true ? withSecondaries(props.subresources ?? []) : (props.subresources ?? []);
-    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create, subresources);
+    const created = createdZonesAndLinks(this, props, create, subresources);
+    const registry = stackRegistry(this);
+    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create, subresources, created, registry);
+    for (const c of created) registry.set(c.key, this.node.path);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
     const vnets = props.virtualNetworkIds ?? [];
@@ -153,7 +165,7 @@ export class PrivateEndpoints extends Construct {
     }
     if (create && vnets.length === 0) {
       Annotations.of(this).addWarning(
-        'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them.',
+        'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them. If your virtual networks resolve privatelink zones from a hub (or another stack), give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name.',
       );
     }
 
@@ -248,7 +260,63 @@ function linkName(vnetId: string, index: number): string {
   return `vnet${index}`;
 }
 
-function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsProps, create: boolean, expanded: PrivateLinkSubresource[]): void {
+/** A zone or a virtual network link this construct is about to create, keyed for the per-stack registry. */
+interface PlannedZoneOrLink {
+  readonly key: string;
+  readonly prop: string;
+  readonly value: string;
+  readonly zoneName: string;
+  readonly kind: 'zone' | 'link';
+}
+
+/**
+ * Zones and links created by `PrivateEndpoints` constructs, per app (stacks of one app often
+ * share a virtual network): key -> construct path.
+ */
+const REGISTRY = new WeakMap<IConstruct, Map<string, string>>();
+
+function stackRegistry(scope: Construct): Map<string, string> {
+  const root = scope.node.root;
+  let registry = REGISTRY.get(root);
+  if (!registry) REGISTRY.set(root, (registry = new Map()));
+  return registry;
+}
+
+/**
+ * The zones (by name and resource group) and virtual network links (by zone name and virtual
+ * network) this construct creates, tokens compared by the reference they resolve to.
+ */
+function createdZonesAndLinks(scope: Construct, props: PrivateEndpointsProps, create: boolean, subs: PrivateLinkSubresource[]): PlannedZoneOrLink[] {
+  if (!create) return [];
+  const cloud = props.cloud ?? AzureCloud.PUBLIC;
+  // literal ids (virtual network ids are full ARM ids) compare across the app's stacks; a
+  // reference only within its own stack
+  const key = (value: unknown) => (typeof value === 'string' && !Token.isUnresolved(value)
+    ? value.toLowerCase()
+    : `${TerraformStack.of(scope).node.path}:${JSON.stringify(resolveInStack(scope, value))}`);
+  const zoneNames = [...new Set(subs.filter((s) => ZONE_OF[s] !== undefined).map((s) => privateDnsZoneNameFor(s, cloud)))];
+  const rg = props.privateDnsZoneResourceGroupName ?? props.resourceGroupName;
+  const planned: PlannedZoneOrLink[] = [];
+  for (const zoneName of zoneNames) {
+    const rgProp = props.privateDnsZoneResourceGroupName !== undefined ? 'privateDnsZoneResourceGroupName' : 'resourceGroupName';
+    // a resource group name is only unique in a subscription: compare zones within the stack
+    const stackPath = TerraformStack.of(scope).node.path;
+    planned.push({ key: `zone|${zoneName}|${stackPath}|${key(rg)}`, prop: rgProp, value: rg, zoneName, kind: 'zone' });
+    (props.virtualNetworkIds ?? []).forEach((vnet, i) => {
+      planned.push({ key: `link|${zoneName}|${key(vnet)}`, prop: `virtualNetworkIds[${i}]`, value: vnet, zoneName, kind: 'link' });
+    });
+  }
+  return planned;
+}
+
+function validatePrivateEndpointsProps(
+  owner: string,
+  props: PrivateEndpointsProps,
+  create: boolean,
+  expanded: PrivateLinkSubresource[],
+  planned: PlannedZoneOrLink[],
+  registry: Map<string, string>,
+): void {
   const p = new Problems(owner);
   p.matches(
     'name',
@@ -319,5 +387,30 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
   } else if (!create && vnets.length > 0) {
     p.add('virtualNetworkIds', vnets, 'needs createPrivateDnsZones: true (links are made for created zones only)');
   }
+  checkZonesAndLinks(p, planned, registry);
   p.throwIfAny();
+}
+
+/**
+ * A virtual network can be linked to only one private DNS zone of a name, and a zone name is
+ * unique in a resource group: what another `PrivateEndpoints` of the stack (or this one,
+ * through a repeated virtual network) already creates fails at apply. Name the fix here.
+ */
+function checkZonesAndLinks(p: Problems, planned: PlannedZoneOrLink[], registry: Map<string, string>): void {
+  const seen = new Set<string>();
+  const fix = 'give this construct that zone\'s id in privateDnsZoneIds (CustomerManagedKey: privateEndpoint.privateDnsZoneId) and no virtualNetworkIds: its endpoints then register in the existing zone';
+  for (const c of planned) {
+    if (seen.has(c.key)) {
+      p.add(c.prop, c.value, `is listed twice: a virtual network can be linked to only one zone ${c.zoneName}`);
+      continue;
+    }
+    seen.add(c.key);
+    const other = registry.get(c.key);
+    if (other === undefined) continue;
+    if (c.kind === 'link') {
+      p.add(c.prop, c.value, `is already linked to a private DNS zone ${c.zoneName} by ${other}: a virtual network can be linked to only one zone of a name (Azure answers Conflict); ${fix}`);
+    } else {
+      p.add(c.prop, c.value, `already gets a private DNS zone ${c.zoneName} from ${other}: a zone name is unique in a resource group; ${fix}`);
+    }
+  }
 }
