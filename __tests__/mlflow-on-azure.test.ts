@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AksCluster,
   ArtifactAuth,
+  AzureCloud,
   MlflowBackendStore,
   MlflowOnAzure,
   MlflowOnAzureProps,
@@ -121,6 +122,36 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
   test('abfss with private endpoints: the raw URI goes to the chart', () => {
     expect(mlflow.artifactUri).toBe('abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts');
     expect(mlflow.release.values.artifactRoot.azureBlob?.enabled).toBe(false);
+  });
+});
+
+describe('MlflowOnAzure: one cloud for the deployment', () => {
+  const VAULT_PE = {
+    subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe',
+    virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'],
+  };
+  const encryption = { keyVaultName: 'kv-mlflow-test-01', tenantId: '00000000-0000-0000-0000-000000000003', deployerObjectId: '00000000-0000-0000-0000-000000000004' };
+  const zoneNames = (json: any) => resourcesOf(json, 'azurerm_private_dns_zone').map(([, z]) => z.name).sort();
+
+  test('encryption.cloud alone is not overwritten by an unset storage.cloud: the China vault zone, and the store in China too', () => {
+    const { json, mlflow } = synth({ encryption: { ...encryption, cloud: AzureCloud.CHINA, privateEndpoint: VAULT_PE } });
+    expect(zoneNames(json)).toEqual(['privatelink.vaultcore.azure.cn']);
+    expect(mlflow.store.cloud).toBe(AzureCloud.CHINA);
+    expect(mlflow.artifactUri).toBe('wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts');
+  });
+
+  test('storage.cloud reaches the vault and the storage private endpoints', () => {
+    const { json } = synth({
+      storage: { cloud: AzureCloud.US_GOVERNMENT },
+      encryption: { ...encryption, privateEndpoint: VAULT_PE },
+      privateEndpoints: { subnetId: VAULT_PE.subnetId, privateDnsZoneResourceGroupName: 'rg-dns', virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/aks'] },
+    });
+    expect(zoneNames(json)).toEqual(['privatelink.blob.core.usgovcloudapi.net', 'privatelink.vaultcore.usgovcloudapi.net']);
+  });
+
+  test('storage.cloud and encryption.cloud that differ', () => {
+    expect(errorOf(() => make(testStack(), { storage: { cloud: AzureCloud.CHINA }, encryption: { ...encryption, cloud: AzureCloud.PUBLIC } })))
+      .toMatch(/encryption.cloud = "public": differs from storage.cloud \("china"\): the key vault and the storage account are in one cloud/);
   });
 });
 

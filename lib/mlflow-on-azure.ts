@@ -54,6 +54,10 @@ export interface MlflowOnAzureProps {
    * Customer-managed key encryption of the artifacts: a Key Vault (new or existing) with purge
    * protection, an RSA key with automatic rotation, and a user-assigned identity for the
    * storage account that is granted the key before the account is created with it.
+   *
+   * The deployment has one cloud: `storage.cloud`, or `encryption.cloud` when only that is
+   * given (then the storage account and its private endpoints use it too); both given and
+   * different is an error.
    * @default - Microsoft-managed keys (infrastructure encryption stays on)
    */
   readonly encryption?: CustomerManagedKeyOptions;
@@ -145,7 +149,10 @@ export class MlflowOnAzure extends Construct {
     const namePrefix = props.namePrefix ?? 'mlflow';
 
     const storage = props.storage ?? {};
-    const common = { resourceGroupName: props.resourceGroupName, location: props.location, cloud: storage.cloud };
+    // One cloud for the whole deployment: storage.cloud, else encryption.cloud (validated to agree
+    // when both are given). Never `cloud: undefined` over a part's own setting.
+    const cloud = storage.cloud ?? props.encryption?.cloud;
+    const common = { resourceGroupName: props.resourceGroupName, location: props.location, ...(cloud !== undefined ? { cloud } : {}) };
 
     if (props.encryption) {
       this.encryption = new CustomerManagedKey(this, 'Encryption', {
@@ -157,8 +164,7 @@ export class MlflowOnAzure extends Construct {
 
     this.store = new ArtifactStore(this, 'ArtifactStore', {
       ...storage,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...common,
       accountName: props.storageAccountName,
       identityIds: this.encryption ? [...this.encryption.storageIdentityIds, ...(storage.identityIds ?? [])] : storage.identityIds,
       customerManagedKey: this.encryption?.artifactStoreCustomerManagedKey() ?? storage.customerManagedKey,
@@ -254,6 +260,10 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   }
   if (auth.requiresAzureIdentity && props.release?.image === undefined) {
     p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build docker/Dockerfile and set release.image`);
+  }
+  const encryptionCloud = props.encryption?.cloud;
+  if (isLiteral(storage.cloud) && isLiteral(encryptionCloud) && storage.cloud !== encryptionCloud) {
+    p.add('encryption.cloud', encryptionCloud, `differs from storage.cloud (${JSON.stringify(storage.cloud)}): the key vault and the storage account are in one cloud; give one of them`);
   }
   if (props.encryption && storage.customerManagedKey) {
     p.add('storage.customerManagedKey', '<given>', 'conflicts with encryption: give one of them (encryption creates the key and sets it on the account)');
