@@ -109,6 +109,14 @@ describe('ArtifactStore options', () => {
     expect(bp.change_feed_enabled).toBe(true);
   });
 
+  test('a change feed retention alone turns the change feed on (it was emitted with the feed off and did nothing)', () => {
+    const bp = onlyResource(synthStore({ changeFeedRetentionDays: 90 }).json, 'azurerm_storage_account').blob_properties;
+    expect(bp.change_feed_enabled).toBe(true);
+    expect(bp.change_feed_retention_in_days).toBe(90);
+    const explicit = onlyResource(synthStore({ changeFeed: true, changeFeedRetentionDays: 30 }).json, 'azurerm_storage_account').blob_properties;
+    expect(explicit).toMatchObject({ change_feed_enabled: true, change_feed_retention_in_days: 30 });
+  });
+
   test.each([
     [{ hierarchicalNamespace: true, versioning: false }, 'abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts'],
     [{ cloud: AzureCloud.CHINA }, 'wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts'],

@@ -242,7 +242,9 @@ function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
     softDeleteRetentionDays: props.softDeleteRetentionDays ?? d.softDeleteRetentionDays,
     // azurerm refuses versioning_enabled = true with is_hns_enabled = true
     versioning: props.versioning ?? !(props.hierarchicalNamespace ?? false),
-    changeFeed: props.changeFeed ?? props.pointInTimeRestoreDays !== undefined,
+    // On when something needs or configures it: point-in-time restore, or a retention for it
+    // (a retention alone used to be emitted with the feed off, and silently did nothing).
+    changeFeed: props.changeFeed ?? (props.pointInTimeRestoreDays !== undefined || props.changeFeedRetentionDays !== undefined),
     deletionProtection: props.deletionProtection ?? true,
     infrastructureEncryption: props.infrastructureEncryption ?? true,
     hierarchicalNamespace: props.hierarchicalNamespace ?? false,

@@ -177,11 +177,12 @@ export interface ArtifactStoreOptions {
   readonly versioning?: boolean;
   /**
    * Record every change in the change feed.
-   * @default false (true when point-in-time restore is on, which needs it)
+   * @default false (true when point-in-time restore is on, which needs it, or changeFeedRetentionDays is given)
    */
   readonly changeFeed?: boolean;
   /**
-   * Days the change feed is kept: 1 to 146000.
+   * Days the change feed is kept: 1 to 146000. Giving it turns the change feed on (unless
+   * `changeFeed: false`, which is an error with it).
    * @default - kept forever
    */
   readonly changeFeedRetentionDays?: number;
