@@ -76,6 +76,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslintOptions: {
     dirs: ['lib'],
     devdirs: ['__tests__', 'stacks', 'bench', '.projenrc.ts'],
+    // `npm test` (and CI) lint without --fix: a test run never rewrites files. `eslint:fix` fixes.
+    commandOptions: { fix: false },
   },
   tsconfigDev: {
     include: ['../lib/**/*.ts', '../stacks/**/*.ts', '../bench/**/*.ts'],
@@ -138,6 +140,11 @@ project.eslint?.addRules({
   '@typescript-eslint/return-await': 'off',
 });
 project.tryFindObjectFile('.eslintrc.json')?.addDeletionOverride('parserOptions.projectService');
+// For developers: the same lint with --fix (the eslint task passes its arguments on to eslint).
+project.addTask('eslint:fix', {
+  description: 'Runs eslint with --fix (npm test lints without it)',
+  exec: 'projen eslint --fix',
+});
 
 // The vendored MLflow chart (tests only; provenance in vendor/README.md).
 project.gitattributes.addAttributes('/vendor/**', 'linguist-vendored');

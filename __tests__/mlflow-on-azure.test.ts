@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AksCluster,
   ArtifactAuth,
+  AzureCloud,
   MlflowBackendStore,
   MlflowOnAzure,
   MlflowOnAzureProps,
@@ -88,11 +89,19 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
     storage: { replication: StorageReplication.GZRS, hierarchicalNamespace: true, versioning: false },
   });
 
-  test('the account is created with the customer-managed key after the grant', () => {
+  test('the account is created with the customer-managed key after the grant and its propagation wait', () => {
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account.customer_managed_key.user_assigned_identity_id).toMatch(/^\$\{azurerm_user_assigned_identity\.\w+\.id\}$/);
     expect(account.identity.identity_ids).toEqual([account.customer_managed_key.user_assigned_identity_id]);
-    expect(account.depends_on).toEqual([expect.stringMatching(/^azurerm_role_assignment\.Mlflow_Encryption_/)]);
+    expect(account.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.Mlflow_Encryption_/),
+      expect.stringMatching(/^time_sleep\.Mlflow_Encryption_StorageEncryptionUserPropagation_/),
+    ]);
+  });
+
+  test('encryption.rbacPropagationSeconds reaches both waits', () => {
+    const { json: slow } = synth({ encryption: { keyVaultName: 'kv-mlflow-test-01', tenantId: '00000000-0000-0000-0000-000000000003', deployerObjectId: '00000000-0000-0000-0000-000000000004', rbacPropagationSeconds: 240 } });
+    expect(resourcesOf(slow, 'time_sleep').map(([, w]) => w.create_duration)).toEqual(['240s', '240s']);
   });
 
   test('private endpoints for blob and dfs (hierarchical namespace) turn public access off', () => {
@@ -116,6 +125,95 @@ describe('MlflowOnAzure: composition of the hardening parts', () => {
   });
 });
 
+describe('MlflowOnAzure: one cloud for the deployment', () => {
+  const VAULT_PE = {
+    subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe',
+    virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'],
+  };
+  const encryption = { keyVaultName: 'kv-mlflow-test-01', tenantId: '00000000-0000-0000-0000-000000000003', deployerObjectId: '00000000-0000-0000-0000-000000000004' };
+  const zoneNames = (json: any) => resourcesOf(json, 'azurerm_private_dns_zone').map(([, z]) => z.name).sort();
+
+  test('encryption.cloud alone is not overwritten by an unset storage.cloud: the China vault zone, and the store in China too', () => {
+    const { json, mlflow } = synth({ encryption: { ...encryption, cloud: AzureCloud.CHINA, privateEndpoint: VAULT_PE } });
+    expect(zoneNames(json)).toEqual(['privatelink.vaultcore.azure.cn']);
+    expect(mlflow.store.cloud).toBe(AzureCloud.CHINA);
+    expect(mlflow.artifactUri).toBe('wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts');
+  });
+
+  test('storage.cloud reaches the vault and the storage private endpoints', () => {
+    const { json } = synth({
+      storage: { cloud: AzureCloud.US_GOVERNMENT },
+      encryption: { ...encryption, privateEndpoint: VAULT_PE },
+      privateEndpoints: { subnetId: VAULT_PE.subnetId, privateDnsZoneResourceGroupName: 'rg-dns', virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/aks'] },
+    });
+    expect(zoneNames(json)).toEqual(['privatelink.blob.core.usgovcloudapi.net', 'privatelink.vaultcore.usgovcloudapi.net']);
+  });
+
+  test('storage.cloud and encryption.cloud that differ', () => {
+    expect(errorOf(() => make(testStack(), { storage: { cloud: AzureCloud.CHINA }, encryption: { ...encryption, cloud: AzureCloud.PUBLIC } })))
+      .toMatch(/encryption.cloud = "public": differs from storage.cloud \("china"\): the key vault and the storage account are in one cloud/);
+  });
+});
+
+describe('MlflowOnAzure: read access to the secondary region', () => {
+  const PE = {
+    subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe',
+    virtualNetworkIds: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v'],
+  };
+
+  test.each([StorageReplication.RAGZRS, StorageReplication.RAGRS])('%s with private endpoints, no secondary endpoint: a warning', (replication) => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: PE, storage: { replication } });
+    const expected = replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS';
+    expect(warningsOf(stack).join('\n')).toMatch(new RegExp(`storage.replication = ${replication}: you pay for read access to the secondary region.*Use ${expected} .*or set privateEndpoints.readAccessSecondary: true`));
+  });
+
+  test('RAGZRS with readAccessSecondary: a blob_secondary endpoint, no warning', () => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: { ...PE, readAccessSecondary: true }, storage: { replication: StorageReplication.RAGZRS } });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r.private_service_connection.subresource_names[0]).sort()).toEqual(['blob', 'blob_secondary']);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toHaveLength(1);
+    expect(warningsOf(stack).join('\n')).not.toMatch(/read access to the secondary/);
+  });
+
+  test('GZRS with private endpoints: no secondary endpoint, no warning', () => {
+    const stack = testStack();
+    make(stack, { privateEndpoints: PE, storage: { replication: StorageReplication.GZRS } });
+    expect(warningsOf(stack).join('\n')).not.toMatch(/read access to the secondary/);
+  });
+
+  test('readAccessSecondary needs a read-access replication', () => {
+    const withSecondary = { ...PE, readAccessSecondary: true };
+    expect(errorOf(() => make(testStack(), { privateEndpoints: withSecondary, storage: { replication: StorageReplication.GZRS } })))
+      .toMatch(/privateEndpoints.readAccessSecondary = true: needs storage.replication RAGRS or RAGZRS \(it is GZRS\)/);
+    expect(errorOf(() => make(testStack(), { privateEndpoints: { ...PE, readAccessSecondary: true } })))
+      .toMatch(/privateEndpoints.readAccessSecondary = true: needs storage.replication RAGRS or RAGZRS \(it is ZRS, the default\)/);
+  });
+});
+
+describe('MlflowOnAzure: rotating the artifact credentials', () => {
+  test('artifactSecretRevision rewrites the write-only secret and rolls the pods (pod annotation)', () => {
+    const { json } = synth({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true }, artifactSecretRevision: 5 });
+    const secret = resourcesOf(json, 'kubernetes_secret_v1').map(([, v]) => v).find((v) => 'AZURE_STORAGE_ACCESS_KEY' in v.data_wo);
+    expect(secret.data_wo_revision).toBe(5);
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe('5');
+  });
+
+  test('by default the revision is 1 in the secret and the pod annotation', () => {
+    const { json } = synth({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true } });
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe('1');
+  });
+
+  test('workload identity: no credentials secret, no annotation', () => {
+    const { json } = synth();
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBeUndefined();
+  });
+});
+
 describe('MlflowOnAzure: validation names the pattern\'s props', () => {
   const bad = (overrides: Partial<MlflowOnAzureProps>) => errorOf(() => make(testStack(), overrides));
 
@@ -127,6 +225,18 @@ describe('MlflowOnAzure: validation names the pattern\'s props', () => {
     ['private endpoints and allow-all', { privateEndpoints: { subnetId: '/subnets/pe' }, storage: { network: { allowAllNetworks: true } } }, /storage.network.allowAllNetworks = true: conflicts with privateEndpoints/],
   ])('%s', (_name, overrides, message) => {
     expect(bad(overrides)).toMatch(message);
+  });
+
+  test('artifactSecretRevision with an auth mode that has no secret', () => {
+    expect(bad({ artifactSecretRevision: 2 })).toMatch(
+      /artifactSecretRevision = 2: applies to the auth modes with a credentials secret \(account-key, connection-string, service-principal\), not workload-identity/,
+    );
+  });
+
+  test('artifactSecretRevision is a positive whole number', () => {
+    expect(bad({ auth: ArtifactAuth.accountKey(), storage: { sharedAccessKeyEnabled: true }, artifactSecretRevision: 0 })).toMatch(
+      /artifactSecretRevision = 0: must be a whole number from 1 to/,
+    );
   });
 
   test('the error names the construct path and lists every problem', () => {

@@ -2,11 +2,12 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AksCluster } from './cluster/aks-cluster';
 import { checkName } from './core/names';
-import { Problems } from './core/validation';
+import { isLiteral, Problems } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
 import { ArtifactAuth } from './identity/artifact-auth';
+import { MODES_WITH_SECRET } from './identity/secret-revision';
 import { MlflowNamespace } from './mlflow/namespace';
 import { MlflowBackendStore, MlflowReleaseOptions } from './mlflow/props';
 import { MlflowRelease } from './mlflow/release';
@@ -14,7 +15,10 @@ import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
 import { ArtifactMonitoringOptions } from './monitoring/props';
 import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
 import { ArtifactStore } from './storage/artifact-store';
-import { ArtifactStoreOptions } from './storage/props';
+import { ArtifactStoreOptions, StorageReplication } from './storage/props';
+
+/** Replications with read access to the secondary region (which has its own endpoint). */
+const READ_ACCESS_REPLICATION: readonly StorageReplication[] = [StorageReplication.RAGRS, StorageReplication.RAGZRS];
 
 /**
  * Props of {@link MlflowOnAzure}.
@@ -50,6 +54,10 @@ export interface MlflowOnAzureProps {
    * Customer-managed key encryption of the artifacts: a Key Vault (new or existing) with purge
    * protection, an RSA key with automatic rotation, and a user-assigned identity for the
    * storage account that is granted the key before the account is created with it.
+   *
+   * The deployment has one cloud: `storage.cloud`, or `encryption.cloud` when only that is
+   * given (then the storage account and its private endpoints use it too); both given and
+   * different is an error.
    * @default - Microsoft-managed keys (infrastructure encryption stays on)
    */
   readonly encryption?: CustomerManagedKeyOptions;
@@ -81,6 +89,15 @@ export interface MlflowOnAzureProps {
    * @default "mlflow"
    */
   readonly namePrefix?: string;
+  /**
+   * Revision of the artifact credentials secret (the account key, connection string or service
+   * principal modes). The secret is write-only: Terraform never sees a rotated key or client
+   * secret by itself. After rotating one, raise this number: the next apply rewrites the secret
+   * (`data_wo_revision`) and changes the pods' `cdktf-mlflow-azure/artifact-secret-revision`
+   * annotation, so the MLflow pods roll and read the new value. Not for the identity modes.
+   * @default 1 (for the modes with a secret)
+   */
+  readonly artifactSecretRevision?: number;
   /**
    * Tags on every Azure resource that takes them.
    * @default {}
@@ -132,7 +149,10 @@ export class MlflowOnAzure extends Construct {
     const namePrefix = props.namePrefix ?? 'mlflow';
 
     const storage = props.storage ?? {};
-    const common = { resourceGroupName: props.resourceGroupName, location: props.location, cloud: storage.cloud };
+    // One cloud for the whole deployment: storage.cloud, else encryption.cloud (validated to agree
+    // when both are given). Never `cloud: undefined` over a part's own setting.
+    const cloud = storage.cloud ?? props.encryption?.cloud;
+    const common = { resourceGroupName: props.resourceGroupName, location: props.location, ...(cloud !== undefined ? { cloud } : {}) };
 
     if (props.encryption) {
       this.encryption = new CustomerManagedKey(this, 'Encryption', {
@@ -144,8 +164,7 @@ export class MlflowOnAzure extends Construct {
 
     this.store = new ArtifactStore(this, 'ArtifactStore', {
       ...storage,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...common,
       accountName: props.storageAccountName,
       identityIds: this.encryption ? [...this.encryption.storageIdentityIds, ...(storage.identityIds ?? [])] : storage.identityIds,
       customerManagedKey: this.encryption?.artifactStoreCustomerManagedKey() ?? storage.customerManagedKey,
@@ -159,6 +178,7 @@ export class MlflowOnAzure extends Construct {
         ...common,
         name: `pe-${props.storageAccountName}`,
         targetResourceId: this.store.accountId,
+        // (privateEndpoints.readAccessSecondary, spread above, adds blob_secondary / dfs_secondary)
         subresources: PrivateEndpoints.storageSubresources(this.store.hierarchicalNamespace),
         tags: { ...tags, ...props.privateEndpoints.tags },
       });
@@ -192,6 +212,7 @@ export class MlflowOnAzure extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tags,
+      secretRevision: props.artifactSecretRevision,
     });
 
     this.release = new MlflowRelease(this, 'Release', {
@@ -240,13 +261,30 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   if (auth.requiresAzureIdentity && props.release?.image === undefined) {
     p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build docker/Dockerfile and set release.image`);
   }
+  const encryptionCloud = props.encryption?.cloud;
+  if (isLiteral(storage.cloud) && isLiteral(encryptionCloud) && storage.cloud !== encryptionCloud) {
+    p.add('encryption.cloud', encryptionCloud, `differs from storage.cloud (${JSON.stringify(storage.cloud)}): the key vault and the storage account are in one cloud; give one of them`);
+  }
   if (props.encryption && storage.customerManagedKey) {
     p.add('storage.customerManagedKey', '<given>', 'conflicts with encryption: give one of them (encryption creates the key and sets it on the account)');
+  }
+  p.inRange('artifactSecretRevision', props.artifactSecretRevision, 1, Number.MAX_SAFE_INTEGER);
+  if (!MODES_WITH_SECRET.includes(auth.mode)) {
+    p.notApplicable([['artifactSecretRevision', props.artifactSecretRevision]], `applies to the auth modes with a credentials secret (${MODES_WITH_SECRET.join(', ')}), not ${auth.mode}: it has no credential to rotate`);
   }
   if (props.privateEndpoints && storage.network?.allowAllNetworks) {
     p.add('storage.network.allowAllNetworks', true, 'conflicts with privateEndpoints, which turn the public endpoint off');
   }
+  const readAccess = isLiteral(storage.replication) && READ_ACCESS_REPLICATION.includes(storage.replication);
+  if (props.privateEndpoints?.readAccessSecondary === true && isLiteral(storage.replication ?? 'ZRS') && !readAccess) {
+    p.add('privateEndpoints.readAccessSecondary', true, `needs storage.replication RAGRS or RAGZRS (it is ${storage.replication ?? 'ZRS, the default'}): only a read-access secondary has an endpoint to connect`);
+  }
   p.throwIfAny();
+  if (props.privateEndpoints && readAccess && props.privateEndpoints.readAccessSecondary !== true) {
+    Annotations.of(scope).addWarning(
+      `storage.replication = ${storage.replication}: you pay for read access to the secondary region, but privateEndpoints turn public access off and no blob_secondary endpoint exists, so nothing can read the secondary. Use ${storage.replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS'} (the same durability; an in-place change), or set privateEndpoints.readAccessSecondary: true to connect the secondary privately.`,
+    );
+  }
   const net = storage.network;
   if (props.privateEndpoints && ((net?.allowedIpRanges ?? []).length > 0 || (net?.allowedSubnetIds ?? []).length > 0)) {
     Annotations.of(scope).addWarning(

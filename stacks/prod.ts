@@ -43,7 +43,10 @@ export class MlflowProdStack extends ExampleStack {
         password: dbPassword.stringValue,
       }),
       storage: {
-        replication: StorageReplication.RAGZRS,
+        // Geo-zone-redundant. Not RAGZRS: public access is off (private endpoints), so a
+        // read-access secondary would be paid for and unreachable without a blob_secondary
+        // endpoint (privateEndpoints.readAccessSecondary: true adds one).
+        replication: StorageReplication.GZRS,
         softDeleteRetentionDays: 30,
         pointInTimeRestoreDays: 29,
         changeFeedRetentionDays: 90,

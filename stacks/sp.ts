@@ -47,6 +47,9 @@ export class MlflowSpStack extends ExampleStack {
         image: { repository: 'crmlflowexample.azurecr.io/mlflow-azure', tag: '3.15.1' },
         replicas: 2,
       },
+      // After rotating the client secret (a new TF_VAR_mlflow_sp_client_secret), raise this: the
+      // write-only Kubernetes secret is rewritten and the MLflow pods roll to read it.
+      artifactSecretRevision: 1,
       tags: { environment: 'staging', workload: 'mlflow' },
     });
     exampleOutputs(this, mlflow, 'mlflow');

@@ -1,4 +1,6 @@
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Testing, TerraformStack } from 'cdktf';
+import { TIME_PROVIDER_ID } from '../../lib/core/rbac';
 import { PrincipalType } from '../../lib/core/roles';
 import {
   CmkGrantScope,
@@ -71,7 +73,18 @@ describe('CustomerManagedKey with a new vault (defaults)', () => {
 
   test('prevent_destroy on the vault and the key', () => {
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle).toEqual({ prevent_destroy: true });
-    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['expiration_date'] });
+  });
+
+  test('the key ignores expiration_date: the expiry a rotation sets never plans a replacement', () => {
+    // after the first automatic rotation the provider reads the new version's expiry into state;
+    // without ignore_changes the next plan would replace the key, which prevent_destroy refuses
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle.ignore_changes).toEqual(['expiration_date']);
+    const dated = synth({ expirationDate: '2027-01-31T00:00:00Z' }).json;
+    expect(onlyResource(dated, 'azurerm_key_vault_key')).toMatchObject({
+      expiration_date: '2027-01-31T00:00:00Z',
+      lifecycle: { prevent_destroy: true, ignore_changes: ['expiration_date'] },
+    });
   });
 
   test('the key: RSA 3072, wrap/unwrap only, rotation policy, no date', () => {
@@ -104,7 +117,35 @@ describe('CustomerManagedKey with a new vault (defaults)', () => {
     // no principal type given: the directory check is left to Azure (nothing emitted)
     expect(grant.skip_service_principal_aad_check).toBeUndefined();
     expect(grant.description).toBe('MLflow artifact CMK: lets the principal running Terraform create and rotate the key');
-    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual([address(stack, cmk.deployerGrant!.id)]);
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual([
+      address(stack, cmk.deployerGrant!.id),
+      address(stack, cmk.deployerGrantPropagation!.id),
+    ]);
+  });
+
+  test('the key is created 120 s after the deployer grant (RBAC propagation), again whenever the grant is replaced', () => {
+    const wait = resourcesOf(json, 'time_sleep').find(([id]) => id === address(stack, cmk.deployerGrantPropagation!.id).split('.')[1])![1];
+    expect(wait).toEqual({
+      create_duration: '120s',
+      triggers: { role_assignment_id: ref(stack, cmk.deployerGrant!.id) },
+      depends_on: [address(stack, cmk.deployerGrant!.id)],
+    });
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toContain(address(stack, cmk.deployerGrantPropagation!.id));
+  });
+
+  test('the storage account waits 120 s after the storage identity grant (it checks the key as it is created)', () => {
+    const wait = resourcesOf(json, 'time_sleep').find(([id]) => id === address(stack, cmk.storageGrantPropagation!.id).split('.')[1])![1];
+    expect(wait).toEqual({
+      create_duration: '120s',
+      triggers: { role_assignment_id: ref(stack, cmk.storageGrant.id) },
+      depends_on: [address(stack, cmk.storageGrant.id)],
+    });
+    expect(resourcesOf(json, 'time_sleep')).toHaveLength(2);
+  });
+
+  test('the stack gets a default time provider for the waits', () => {
+    expect(json.provider.time).toEqual([{}]);
+    expect(json.terraform.required_providers.time).toMatchObject({ source: 'hashicorp/time' });
   });
 
   test('the storage identity gets Key Vault Crypto Service Encryption User on the versionless key', () => {
@@ -127,11 +168,11 @@ describe('CustomerManagedKey with a new vault (defaults)', () => {
     expect(ref(stack, cmk.keyVaultKeyId)).toMatch(/\.versionless_id\}$/);
     expect(ref(stack, cmk.storageIdentityId)).toMatch(/^\$\{azurerm_user_assigned_identity\.[^.]+\.id\}$/);
     expect(cmk.keyName).toBe('mlflow-artifacts-cmk');
-    expect(cmk.dependables).toEqual([cmk.storageGrant]);
+    expect(cmk.dependables).toEqual([cmk.storageGrant, cmk.storageGrantPropagation]);
     const wiring = cmk.artifactStoreCustomerManagedKey();
     expect(wiring.keyVaultKeyId).toBe(cmk.keyVaultKeyId);
     expect(wiring.userAssignedIdentityId).toBe(cmk.storageIdentityId);
-    expect(wiring.dependsOn).toEqual([cmk.storageGrant]);
+    expect(wiring.dependsOn).toEqual([cmk.storageGrant, cmk.storageGrantPropagation]);
     expect(cmk.storageIdentityIds).toEqual([cmk.storageIdentityId]);
   });
 
@@ -161,8 +202,8 @@ describe('CustomerManagedKey with an ArtifactStore', () => {
     expect(account.identity).toEqual({ type: 'UserAssigned', identity_ids: [ref(stack, cmk.storageIdentity.id)] });
   });
 
-  test('the account waits for the storage identity grant', () => {
-    expect(account.depends_on).toEqual([address(stack, cmk.storageGrant.id)]);
+  test('the account waits for the storage identity grant and for it to take effect', () => {
+    expect(account.depends_on).toEqual([address(stack, cmk.storageGrant.id), address(stack, cmk.storageGrantPropagation!.id)]);
   });
 });
 
@@ -224,9 +265,56 @@ describe('CustomerManagedKey options', () => {
     const pe = cmk.privateEndpoint!;
     expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual([
       address(stack, cmk.deployerGrant!.id),
+      address(stack, cmk.deployerGrantPropagation!.id),
       address(stack, pe.endpoints.vault.id),
       address(stack, pe.links[0].id),
     ]);
+  });
+
+  test('rbacPropagationSeconds sets both waits', () => {
+    const { json } = synth({ rbacPropagationSeconds: 300 });
+    expect(resourcesOf(json, 'time_sleep').map(([, w]) => w.create_duration)).toEqual(['300s', '300s']);
+  });
+
+  test('skipRbacPropagationWait: no time_sleep, no time provider; the key and the account wait for the grants only', () => {
+    const stack = testStack();
+    const cmk = new CustomerManagedKey(stack, 'Cmk', { ...base, skipRbacPropagationWait: true });
+    new ArtifactStore(stack, 'Store', {
+      resourceGroupName: 'rg',
+      location: 'westeurope',
+      accountName: 'stmlflowtest01',
+      identityIds: cmk.storageIdentityIds,
+      customerManagedKey: cmk.artifactStoreCustomerManagedKey(),
+    });
+    const json = synthJson(stack);
+    expect(resourcesOf(json, 'time_sleep')).toHaveLength(0);
+    expect(json.provider?.time).toBeUndefined();
+    expect(cmk.deployerGrantPropagation).toBeUndefined();
+    expect(cmk.storageGrantPropagation).toBeUndefined();
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual([address(stack, cmk.deployerGrant!.id)]);
+    expect(onlyResource(json, 'azurerm_storage_account').depends_on).toEqual([address(stack, cmk.storageGrant.id)]);
+  });
+
+  test('an existing vault without the deployer grant: only the storage grant is waited for', () => {
+    const { json, cmk } = synth({ keyVaultName: undefined, network: undefined, existingKeyVault: { keyVaultId: VAULT_ID } });
+    expect(cmk.deployerGrantPropagation).toBeUndefined();
+    expect(resourcesOf(json, 'time_sleep')).toHaveLength(1);
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toBeUndefined();
+  });
+
+  test('a time provider declared first is used, none is added', () => {
+    const stack = testStack();
+    new TimeProvider(stack, 'time');
+    new CustomerManagedKey(stack, 'Cmk', base);
+    expect(synthJson(stack).provider.time).toEqual([{}]);
+    expect(stack.node.tryFindChild(TIME_PROVIDER_ID)).toBeUndefined();
+  });
+
+  test('a second default time provider declared after the construct fails the synth, saying which to remove', () => {
+    const stack = testStack();
+    new CustomerManagedKey(stack, 'Cmk', base);
+    new TimeProvider(stack, 'time');
+    expect(() => Testing.fullSynth(stack)).toThrow(/another one was declared later at test\/time: Terraform refuses two default configurations/);
   });
 
   test('a private endpoint with an existing zone', () => {
@@ -290,7 +378,7 @@ describe('CustomerManagedKey options', () => {
   test('deletionProtection: false removes prevent_destroy, with a warning', () => {
     const { json, stack } = synth({ deletionProtection: false });
     expect(onlyResource(json, 'azurerm_key_vault').lifecycle).toEqual({ prevent_destroy: false });
-    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: false });
+    expect(onlyResource(json, 'azurerm_key_vault_key').lifecycle).toEqual({ prevent_destroy: false, ignore_changes: ['expiration_date'] });
     expect(warningsOf(stack).join('\n')).toMatch(/deletionProtection = false/);
   });
 
@@ -369,6 +457,22 @@ describe('CustomerManagedKey validation', () => {
     for (const prop of ['keyVaultSku', 'softDeleteRetentionDays', 'tenantId', 'network']) {
       expect(msg).toMatch(new RegExp(`${prop} = .*: applies to a new vault only`));
     }
+  });
+
+  test('rbacPropagationSeconds: a whole number from 1 to 1800 (0 is not "off")', () => {
+    for (const bad of [0, -5, 1801, 2.5]) {
+      expect(errorOf(() => synth({ rbacPropagationSeconds: bad }))).toMatch(
+        new RegExp(`rbacPropagationSeconds = ${bad}: must be a whole number of seconds from 1 to 1800; to not wait at all, set skipRbacPropagationWait: true`),
+      );
+    }
+    expect(() => synth({ rbacPropagationSeconds: 1 })).not.toThrow();
+    expect(() => synth({ rbacPropagationSeconds: 1800 })).not.toThrow();
+  });
+
+  test('rbacPropagationSeconds together with skipRbacPropagationWait', () => {
+    expect(errorOf(() => synth({ rbacPropagationSeconds: 60, skipRbacPropagationWait: true }))).toMatch(
+      /rbacPropagationSeconds = 60: conflicts with skipRbacPropagationWait: true/,
+    );
   });
 
   test('soft delete retention out of 7..90', () => {

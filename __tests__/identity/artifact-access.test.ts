@@ -148,6 +148,18 @@ describe('ArtifactAuth.accountKey()', () => {
     expect(secret.data_wo_revision).toBe(3);
     expect(secret.metadata.name).toBe('team-a-artifact-credentials');
   });
+
+  test('the binding carries the secret revision (the release rolls the pods with it) for every mode with a secret', () => {
+    expect(setup(() => ArtifactAuth.accountKey(), { ...SHARED_KEYS, access: { secretRevision: 3 } }).access.binding.secretRevision).toBe(3);
+    expect(setup(() => ArtifactAuth.accountKey(), SHARED_KEYS).access.binding.secretRevision).toBe(1);
+    expect(setup(() => ArtifactAuth.connectionString(), { ...SHARED_KEYS, access: { secretRevision: 2 } }).access.binding.secretRevision).toBe(2);
+    expect(setup((st) => servicePrincipal(st), { access: { secretRevision: 7 } }).access.binding.secretRevision).toBe(7);
+  });
+
+  test('the identity modes have no secret, so no secret revision in the binding', () => {
+    expect(setup(() => ArtifactAuth.workloadIdentity()).access.binding.secretRevision).toBeUndefined();
+    expect(setup(() => ArtifactAuth.kubeletIdentity()).access.binding.secretRevision).toBeUndefined();
+  });
 });
 
 describe('ArtifactAuth.connectionString()', () => {
@@ -527,6 +539,12 @@ describe('ArtifactAccess validation', () => {
 
   test('the secret revision is a positive whole number', () => {
     expect(fail(() => ArtifactAuth.accountKey(), { ...SHARED_KEYS, access: { secretRevision: 0 } })).toMatch(/secretRevision = 0: must be a whole number from 1 to/);
+  });
+
+  test('a secret revision with a mode that has no secret', () => {
+    expect(fail(() => ArtifactAuth.workloadIdentity(), { access: { secretRevision: 2 } })).toMatch(
+      /secretRevision = 2: applies to the modes with a Kubernetes secret \(account-key, connection-string, service-principal\), not workload-identity/,
+    );
   });
 
   test('every problem is listed in one error', () => {

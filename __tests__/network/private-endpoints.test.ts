@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
 import { PrivateEndpoints, PrivateEndpointsProps, PrivateLinkSubresource } from '../../lib/network';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
@@ -88,6 +88,39 @@ describe('PrivateEndpoints options', () => {
     expect(PrivateEndpoints.storageSubresources(false)).toEqual([PrivateLinkSubresource.BLOB]);
   });
 
+  test('storageSubresources with read access to the secondary adds the _secondary endpoints', () => {
+    expect(PrivateEndpoints.storageSubresources(false, true)).toEqual(['blob', 'blob_secondary']);
+    expect(PrivateEndpoints.storageSubresources(true, true)).toEqual(['blob', 'blob_secondary', 'dfs', 'dfs_secondary']);
+  });
+
+  test('readAccessSecondary: a blob_secondary endpoint in the same zone, one zone and one link', () => {
+    const { json, pe, stack } = synth({ readAccessSecondary: true });
+    // (the JSON lists resources by logical id: sort by name)
+    const endpoints = resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r).sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(endpoints.map((e) => [e.name, e.private_service_connection.subresource_names])).toEqual([
+      ['stmlflowtest01-blob-pe', ['blob']],
+      ['stmlflowtest01-blob_secondary-pe', ['blob_secondary']],
+    ]);
+    expect(onlyResource(json, 'azurerm_private_dns_zone').name).toBe('privatelink.blob.core.windows.net');
+    expect(resourcesOf(json, 'azurerm_private_dns_zone_virtual_network_link')).toHaveLength(1);
+    const zoneId = ref(stack, pe.zones[0].id);
+    expect(endpoints.map((e) => e.private_dns_zone_group)).toEqual([
+      { name: 'default', private_dns_zone_ids: [zoneId] },
+      { name: 'default', private_dns_zone_ids: [zoneId] },
+    ]);
+    expect(Object.keys(pe.endpoints)).toEqual(['blob', 'blob_secondary']);
+    expect(ref(stack, pe.privateEndpointIds.blob_secondary)).toMatch(/^\$\{azurerm_private_endpoint\.Endpoints_EndpointBlobSecondary_[0-9A-F]+\.id\}$/);
+  });
+
+  test('readAccessSecondary with hierarchical namespace: dfs_secondary in the dfs zone; an existing blob zone serves blob_secondary', () => {
+    const { json } = synth({ subresources: PrivateEndpoints.storageSubresources(true), readAccessSecondary: true });
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, r]) => r.private_service_connection.subresource_names[0]).sort()).toEqual(['blob', 'blob_secondary', 'dfs', 'dfs_secondary']);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone').map(([, r]) => r.name)).toEqual(['privatelink.blob.core.windows.net', 'privatelink.dfs.core.windows.net']);
+    const existing = synth({ readAccessSecondary: true, virtualNetworkIds: undefined, privateDnsZoneIds: { blob: BLOB_ZONE_ID } });
+    expect(resourcesOf(existing.json, 'azurerm_private_endpoint').map(([, r]) => r.private_dns_zone_group.private_dns_zone_ids)).toEqual([[BLOB_ZONE_ID], [BLOB_ZONE_ID]]);
+    expect(existing.pe.privateDnsZoneIds).toEqual({ blob: BLOB_ZONE_ID, blob_secondary: BLOB_ZONE_ID });
+  });
+
   test('key vault: vault sub-resource and privatelink.vaultcore.azure.net', () => {
     const { json } = synth({ name: 'kv-mlflow', targetResourceId: VAULT_ID, subresources: [PrivateLinkSubresource.VAULT] });
     expect(onlyResource(json, 'azurerm_private_endpoint').private_service_connection.subresource_names).toEqual(['vault']);
@@ -140,7 +173,7 @@ describe('PrivateEndpoints options', () => {
 
   test('created zones without virtual networks warn', () => {
     const { stack } = synth({ virtualNetworkIds: [] });
-    expect(warningsOf(stack).join('\n')).toMatch(/linked to no virtual network/);
+    expect(warningsOf(stack).join('\n')).toMatch(/linked to no virtual network.*give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name/);
   });
 
   test('tokens are not validated as literals', () => {
@@ -155,6 +188,53 @@ describe('PrivateEndpoints options', () => {
       privateDnsZoneIds: { blob: other.privateDnsZoneIds.blob },
     })).not.toThrow();
     expect(resourcesOf(synthJson(stack), 'azurerm_private_endpoint')).toHaveLength(2);
+  });
+});
+
+describe('PrivateEndpoints: one zone of a name per virtual network', () => {
+  test('a second construct linking the same zone name to the same virtual network fails, naming the first and the fix', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'First', base);
+    const msg = errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', privateDnsZoneResourceGroupName: 'rg-other' }));
+    expect(msg).toMatch(/^PrivateEndpoints at test\/Second: 1 invalid prop:/);
+    expect(msg).toMatch(
+      /virtualNetworkIds\[0\] = ".*vnet-aks": is already linked to a private DNS zone privatelink.blob.core.windows.net by test\/First: a virtual network can be linked to only one zone of a name \(Azure answers Conflict\); give this construct that zone's id in privateDnsZoneIds/,
+    );
+  });
+
+  test('the same zone name created twice in one resource group fails', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'First', { ...base, virtualNetworkIds: [] });
+    expect(errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', virtualNetworkIds: [] })))
+      .toMatch(/resourceGroupName = "rg": already gets a private DNS zone privatelink.blob.core.windows.net from test\/First: a zone name is unique in a resource group/);
+  });
+
+  test('the same virtual network listed twice', () => {
+    expect(errorOf(() => new PrivateEndpoints(testStack(), 'Endpoints', { ...base, virtualNetworkIds: [VNET_ID, VNET_ID] })))
+      .toMatch(/virtualNetworkIds\[1\] = ".*vnet-aks": is listed twice: a virtual network can be linked to only one zone privatelink.blob.core.windows.net/);
+  });
+
+  test('a virtual network referenced twice by the same token is caught; the second construct using the first\'s zone is fine', () => {
+    const stack = testStack();
+    const vnet = new TerraformVariable(stack, 'vnet_id', { type: 'string' }).stringValue;
+    const first = new PrivateEndpoints(stack, 'First', { ...base, virtualNetworkIds: [vnet] });
+    expect(errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', privateDnsZoneResourceGroupName: 'rg-2', virtualNetworkIds: [vnet] })))
+      .toMatch(/virtualNetworkIds\[0\] = <token>: is already linked to a private DNS zone privatelink.blob.core.windows.net by test\/First/);
+    expect(() => new PrivateEndpoints(stack, 'Third', { ...base, name: 'third', virtualNetworkIds: undefined, privateDnsZoneIds: { blob: first.privateDnsZoneIds.blob } })).not.toThrow();
+  });
+
+  test('stacks of one app: a literal virtual network id is compared across them', () => {
+    const app = Testing.app();
+    new PrivateEndpoints(new TerraformStack(app, 'one'), 'Endpoints', base);
+    expect(errorOf(() => new PrivateEndpoints(new TerraformStack(app, 'two'), 'Endpoints', base)))
+      .toMatch(/virtualNetworkIds\[0\] = ".*vnet-aks": is already linked to a private DNS zone privatelink.blob.core.windows.net by one\/Endpoints/);
+  });
+
+  test('different zone names on one virtual network, or one zone name on different networks, are fine', () => {
+    const stack = testStack();
+    new PrivateEndpoints(stack, 'Blob', base);
+    expect(() => new PrivateEndpoints(stack, 'Vault', { ...base, name: 'kv-mlflow', targetResourceId: VAULT_ID, subresources: [PrivateLinkSubresource.VAULT] })).not.toThrow();
+    expect(() => new PrivateEndpoints(stack, 'Hub', { ...base, name: 'hub', privateDnsZoneResourceGroupName: 'rg-hub', virtualNetworkIds: [HUB_VNET_ID] })).not.toThrow();
   });
 });
 
@@ -203,11 +283,22 @@ describe('PrivateEndpoints validation', () => {
 
   test('no, unknown or repeated sub-resources', () => {
     expect(errorOf(make({ subresources: [] }))).toMatch(/subresources = \[\]: must list at least one sub-resource/);
-    expect(errorOf(make({ subresources: ['file' as PrivateLinkSubresource] }))).toMatch(/subresources\[0\] = "file": must be one of "blob", "dfs", "vault"/);
+    expect(errorOf(make({ subresources: ['file' as PrivateLinkSubresource] }))).toMatch(/subresources\[0\] = "file": must be one of "blob", "dfs", "vault", "blob_secondary", "dfs_secondary"/);
     expect(errorOf(make({ subresources: [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.BLOB] }))).toMatch(/must not list a sub-resource twice/);
   });
 
   test('the base name', () => {
     expect(errorOf(make({ name: '-bad' }))).toMatch(/name = "-bad": must be 1 to 52 letters/);
+  });
+
+  test('the base name leaves room for the longest endpoint name (<name>-blob_secondary-pe <= 64)', () => {
+    const name = 'a'.repeat(47);
+    expect(() => make({ name })()).not.toThrow();
+    expect(errorOf(make({ name, readAccessSecondary: true }))).toMatch(/name = "a{47}": must be at most 46 characters with these sub-resources/);
+  });
+
+  test('readAccessSecondary without a storage sub-resource', () => {
+    expect(errorOf(make({ name: 'kv-mlflow', targetResourceId: VAULT_ID, subresources: [PrivateLinkSubresource.VAULT], readAccessSecondary: true })))
+      .toMatch(/readAccessSecondary = true: needs a blob or dfs sub-resource in subresources \(\["vault"\]\)/);
   });
 });

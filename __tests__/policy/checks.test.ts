@@ -6,6 +6,7 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccountCustomerManagedKeyA as StorageAccountCustomerManagedKey } from '@cdktf/provider-azurerm/lib/storage-account-customer-managed-key';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Release } from '@cdktf/provider-helm/lib/release';
@@ -49,7 +50,7 @@ describe('compliant configurations produce no finding', () => {
       const identity = workloadIdentity(stack);
       new RoleAssignment(stack, 'Grant', {
         principalId: identity.principalId,
-        scope: container.resourceManagerId,
+        scope: container.id,
         roleDefinitionName: 'Storage Blob Data Contributor',
       });
       const { key } = vaultWithKey(stack, true);
@@ -486,13 +487,24 @@ describe('MLF-W002 blob role scope', () => {
     expect(ruleIds(findings)).toEqual(['MLF-W002']);
   });
 
-  test('container scopes are fine: resource_manager_id or a .../blobServices/default/containers/<name> path', () => {
+  test('container scopes are fine: the id of a container bound by storage_account_id, resource_manager_id (deprecated) or a .../blobServices/default/containers/<name> path', () => {
     const { findings } = check((stack) => {
       const { account, container } = compliantStore(stack);
       new RoleAssignment(stack, 'A', { principalId: 'p', scope: container.resourceManagerId, roleDefinitionName: 'Storage Blob Data Contributor' });
       new RoleAssignment(stack, 'B', { principalId: 'p', scope: `${account.id}/blobServices/default/containers/mlflow`, roleDefinitionName: 'Storage Blob Data Reader' });
+      new RoleAssignment(stack, 'C', { principalId: 'p', scope: container.id, roleDefinitionName: 'Storage Blob Data Contributor' });
     });
     expect(findings).toEqual([]);
+  });
+
+  test('the id of a container bound by storage_account_name is its data-plane URL, not a container scope', () => {
+    const { findings } = check((stack) => {
+      const { account } = compliantStore(stack);
+      const legacy = new StorageContainer(stack, 'Legacy', { name: 'legacy', storageAccountName: account.name, containerAccessType: 'private' });
+      new RoleAssignment(stack, 'Grant', { principalId: 'p', scope: legacy.id, roleDefinitionName: 'Storage Blob Data Reader' });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-W002']);
+    expect(findings[0].message).toContain('"${azurerm_storage_container.Legacy.id}"');
   });
 });
 

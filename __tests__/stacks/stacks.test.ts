@@ -98,6 +98,10 @@ describe('example stacks', () => {
     expect(onlyResource(json, 'helm_release').set_sensitive).toBeUndefined();
   });
 
+  test.each(STACKS)('%s never references the deprecated resource_manager_id (removed in azurerm 5)', (name) => {
+    expect(synthesized.get(name)).not.toContain('resource_manager_id');
+  });
+
   test.each(STACKS)('%s never emits the variables MLflow does not read', (name) => {
     const text = synthesized.get(name)!;
     for (const v of ['AZURE_STORAGE_KEY"', 'AZURE_STORAGE_ACCOUNT', 'AZURE_STORAGE_ENDPOINT', 'MLFLOW_ARTIFACT_ROOT']) {
@@ -124,12 +128,22 @@ describe('mlflow-dev: account key chain', () => {
     expect(values.artifactRoot.azureBlob.accessKey).toBeUndefined();
   });
 
+  test('a renewed account key reaches the pods: the secret\'s revision is a pod annotation', () => {
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe(String(secret.data_wo_revision));
+  });
+
   test('shared keys on, deletion protection off, multipart upload on', () => {
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account.shared_access_key_enabled).toBe(true);
     expect(account.lifecycle).toEqual({ prevent_destroy: false });
     expect(resourcesOf(json, 'azurerm_management_lock')).toHaveLength(0);
     expect(values.extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD).toBe('true');
+  });
+
+  test('allow-all firewall as Azure\'s default: no network_rules block, so no perpetual diff (azurerm 27860)', () => {
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.network_rules).toBeUndefined();
+    expect(account.public_network_access_enabled).toBe(true);
   });
 
   test('no role assignment and no identity: the key is the access', () => {
@@ -147,7 +161,7 @@ describe('mlflow-sp: service principal chain', () => {
     expect(role).toMatchObject({
       role_definition_name: 'Storage Blob Data Contributor',
       principal_id: '${var.mlflow_sp_object_id}',
-      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.\w+\.resource_manager_id\}$/),
+      scope: expect.stringMatching(/^\$\{azurerm_storage_container\.\w+\.id\}$/),
     });
     const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
     const credentials = secrets.find((s) => 'AZURE_CLIENT_SECRET' in s.data_wo);
@@ -167,6 +181,13 @@ describe('mlflow-sp: service principal chain', () => {
     expect(values.backendStore.existingDatabaseSecret).toMatchObject({ passwordKey: 'password' });
     expect(values.backendStore.postgres.password).toBeUndefined();
     expect(values.extraEnvVars.PGSSLMODE).toBe('require');
+  });
+
+  test('a rotated client secret reaches the pods: the credentials secret\'s revision is a pod annotation', () => {
+    const secrets = resourcesOf(json, 'kubernetes_secret_v1').map(([, s]) => s);
+    const credentials = secrets.find((s) => 'AZURE_CLIENT_SECRET' in s.data_wo);
+    expect(credentials.data_wo_revision).toBe(1);
+    expect(values.podAnnotations['cdktf-mlflow-azure/artifact-secret-revision']).toBe(String(credentials.data_wo_revision));
   });
 
   test('an image with azure-identity is set', () => {
@@ -204,7 +225,7 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     const blob = roles.filter((r) => r.role_definition_name === 'Storage Blob Data Contributor');
     expect(blob).toHaveLength(1);
     expect(blob[0].principal_id).toBe(`\${azurerm_user_assigned_identity.${mlflowIdentityId}.principal_id}`);
-    expect(blob[0].scope).toMatch(/\.resource_manager_id\}$/);
+    expect(blob[0].scope).toMatch(/^\$\{azurerm_storage_container\.\w+\.id\}$/);
   });
 
   test('no key, no connection string anywhere; no multipart upload', () => {
@@ -219,7 +240,7 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     expect(account).toMatchObject({
       shared_access_key_enabled: false,
       default_to_oauth_authentication: true,
-      account_replication_type: 'RAGZRS',
+      account_replication_type: 'GZRS',
       public_network_access_enabled: false,
       lifecycle: { prevent_destroy: true },
       identity: { type: 'UserAssigned' },
@@ -240,7 +261,23 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
       network_acls: { default_action: 'Deny', bypass: 'AzureServices' },
       lifecycle: { prevent_destroy: true },
     });
-    expect(onlyResource(json, 'azurerm_key_vault_key')).toMatchObject({ key_type: 'RSA', key_size: 3072, lifecycle: { prevent_destroy: true } });
+    expect(onlyResource(json, 'azurerm_key_vault_key')).toMatchObject({
+      key_type: 'RSA',
+      key_size: 3072,
+      lifecycle: { prevent_destroy: true, ignore_changes: ['expiration_date'] },
+    });
+  });
+
+  test('first apply: the key and the account wait for their grants to propagate (time_sleep, re-run when a grant is replaced)', () => {
+    const waits = resourcesOf(json, 'time_sleep').map(([id, w]) => ({ id, ...w }));
+    expect(waits).toHaveLength(2);
+    for (const w of waits) {
+      expect(w.create_duration).toBe('120s');
+      expect(w.triggers.role_assignment_id).toMatch(/^\$\{azurerm_role_assignment\.\w+\.id\}$/);
+    }
+    expect(onlyResource(json, 'azurerm_key_vault_key').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^time_sleep\.\w*DeployerCryptoOfficerPropagation/)]));
+    expect(onlyResource(json, 'azurerm_storage_account').depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^time_sleep\.\w*StorageEncryptionUserPropagation/)]));
+    expect(json.provider.time).toEqual([{}]);
   });
 
   test('private endpoints for blob and the vault, diagnostics on the blob service, alerts', () => {

@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, Token } from 'cdktf';
 import { AzureCloud, ArtifactStore, ArtifactStoreProps, PrincipalType, StorageReplication } from '../../lib';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
 
@@ -109,6 +109,14 @@ describe('ArtifactStore options', () => {
     expect(bp.change_feed_enabled).toBe(true);
   });
 
+  test('a change feed retention alone turns the change feed on (it was emitted with the feed off and did nothing)', () => {
+    const bp = onlyResource(synthStore({ changeFeedRetentionDays: 90 }).json, 'azurerm_storage_account').blob_properties;
+    expect(bp.change_feed_enabled).toBe(true);
+    expect(bp.change_feed_retention_in_days).toBe(90);
+    const explicit = onlyResource(synthStore({ changeFeed: true, changeFeedRetentionDays: 30 }).json, 'azurerm_storage_account').blob_properties;
+    expect(explicit).toMatchObject({ change_feed_enabled: true, change_feed_retention_in_days: 30 });
+  });
+
   test.each([
     [{ hierarchicalNamespace: true, versioning: false }, 'abfss://mlflow@stmlflowtest01.dfs.core.windows.net/artifacts'],
     [{ cloud: AzureCloud.CHINA }, 'wasbs://mlflow@stmlflowtest01.blob.core.chinacloudapi.cn/artifacts'],
@@ -193,6 +201,26 @@ describe('ArtifactStore options', () => {
     expect(account.network_rules.ip_rules).toEqual(['203.0.113.0/24']);
   });
 
+  test('allowAllNetworks with the bypass and no rules: no network_rules block (Azure\'s default, dropped on read)', () => {
+    // azurerm 27860: the provider drops exactly this rule set when it reads the account, so an
+    // emitted block would show as a change in every plan
+    const { json, stack } = synthStore({ network: { allowAllNetworks: true } });
+    const account = onlyResource(json, 'azurerm_storage_account');
+    expect(account.network_rules).toBeUndefined();
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(warningsOf(stack).join('\n')).toMatch(/no network_rules block is emitted.*az storage account update --default-action Allow/);
+  });
+
+  test('allowAllNetworks keeps the block when it differs from Azure\'s default (rules, no bypass, token lists)', () => {
+    const rulesOf = (network: ArtifactStoreProps['network']) => onlyResource(synthStore({ network }).json, 'azurerm_storage_account').network_rules;
+    expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: ['203.0.113.7'] })).toEqual({
+      default_action: 'Allow', bypass: ['AzureServices'], ip_rules: ['203.0.113.7'], virtual_network_subnet_ids: [],
+    });
+    expect(rulesOf({ allowAllNetworks: true, allowedSubnetIds: ['/subscriptions/x/subnets/aks'] }).virtual_network_subnet_ids).toEqual(['/subscriptions/x/subnets/aks']);
+    expect(rulesOf({ allowAllNetworks: true, bypassAzureServices: false })).toMatchObject({ default_action: 'Allow', bypass: ['None'] });
+    expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: Token.asList('${var.ips}') })).toMatchObject({ default_action: 'Allow', ip_rules: '${var.ips}' });
+  });
+
   test('customer-managed key at creation with a user-assigned identity', () => {
     const { json } = synthStore({
       identityIds: ['/id/uami'],
@@ -233,6 +261,17 @@ describe('ArtifactStore grants', () => {
         scope: ref(stack, store.containerResourceId),
       }),
     ]);
+  });
+
+  test('the grant scope is the container\'s id (its ARM id with storage_account_id), not the deprecated resource_manager_id', () => {
+    const stack = testStack();
+    const store = new ArtifactStore(stack, 'Store', base);
+    store.grantReadWrite('Server', 'principal-1');
+    expect(ref(stack, store.containerResourceId)).toBe(ref(stack, store.container.id));
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_role_assignment').scope).toMatch(/^\$\{azurerm_storage_container\.\w+\.id\}$/);
+    expect(onlyResource(json, 'azurerm_storage_container').storage_account_id).toBe(ref(stack, store.account.id));
+    expect(JSON.stringify(json)).not.toContain('resource_manager_id');
   });
 
   test('a grant id used twice is rejected', () => {

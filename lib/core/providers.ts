@@ -26,6 +26,8 @@ import type * as Release from '@cdktf/provider-helm/lib/release';
 import type * as NamespaceV1 from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import type * as KubernetesProvider from '@cdktf/provider-kubernetes/lib/provider';
 import type * as SecretV1 from '@cdktf/provider-kubernetes/lib/secret-v1';
+import type * as TimeProvider from '@cdktf/provider-time/lib/provider';
+import type * as Sleep from '@cdktf/provider-time/lib/sleep';
 
 /** azurerm provider modules, each loaded on first use. */
 export const azurermModules = {
@@ -60,4 +62,10 @@ export const kubernetesModules = {
   get provider(): typeof KubernetesProvider { return require('@cdktf/provider-kubernetes/lib/provider'); },
   get namespaceV1(): typeof NamespaceV1 { return require('@cdktf/provider-kubernetes/lib/namespace-v1'); },
   get secretV1(): typeof SecretV1 { return require('@cdktf/provider-kubernetes/lib/secret-v1'); },
+};
+
+/** time provider modules (RBAC propagation waits), each loaded on first use. */
+export const timeModules = {
+  get provider(): typeof TimeProvider { return require('@cdktf/provider-time/lib/provider'); },
+  get sleep(): typeof Sleep { return require('@cdktf/provider-time/lib/sleep'); },
 };

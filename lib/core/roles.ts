@@ -33,7 +33,7 @@ export enum PrincipalType {
  * One role assignment: what {@link assignRole} takes.
  */
 export interface RoleGrant {
-  /** The scope (a resource id or a container's `resource_manager_id`). */
+  /** The scope (a resource id, e.g. a container's `id` when it is bound with `storage_account_id`). */
   readonly scope: string;
   /** The role, by name (see {@link BuiltInRole}). */
   readonly roleDefinitionName: string;

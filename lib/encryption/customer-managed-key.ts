@@ -3,6 +3,7 @@ import type { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import type { KeyVaultKey, KeyVaultKeyRotationPolicy } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DURATION_RULE, durationDays } from './duration';
@@ -17,6 +18,7 @@ import { AzureCloud } from '../core/cloud';
 import { checkName } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
+import { checkRbacPropagation, RBAC_PROPAGATION_DEFAULT_SECONDS, waitForRbacPropagation } from '../core/rbac';
 import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 import { PrivateEndpoints } from '../network/private-endpoints';
@@ -43,11 +45,11 @@ const KEY_OPERATIONS = ['decrypt', 'encrypt', 'sign', 'unwrapKey', 'verify', 'wr
  *
  * It makes (or uses) an RBAC Key Vault with purge protection, soft delete and a `Deny`
  * firewall; grants the deploying principal "Key Vault Crypto Officer" on a new vault so that
- * it can create the key (the key waits for that grant); creates an RSA key with a rotation
- * policy; and creates the storage account's user-assigned identity with "Key Vault Crypto
- * Service Encryption User" on the key. Hand {@link storageIdentityIds} and
+ * it can create the key (the key waits for that grant and for it to take effect); creates an
+ * RSA key with a rotation policy; and creates the storage account's user-assigned identity with
+ * "Key Vault Crypto Service Encryption User" on the key. Hand {@link storageIdentityIds} and
  * {@link artifactStoreCustomerManagedKey} to `ArtifactStore`: the account then waits for the
- * identity's grant.
+ * identity's grant and for it to take effect (`rbacPropagationSeconds`, a `time_sleep`).
  *
  * The key is created through the vault's data plane: the machine running Terraform needs a
  * way through the firewall (an allowed IP, an allowed subnet for a self-hosted agent, or the
@@ -83,9 +85,13 @@ export class CustomerManagedKey extends Construct {
   public readonly storageGrant: RoleAssignment;
   /** The deploying principal's "Key Vault Crypto Officer" grant, when made. */
   public readonly deployerGrant?: RoleAssignment;
+  /** The wait for the deployer's grant to take effect, which the key depends on (unless skipped). */
+  public readonly deployerGrantPropagation?: Sleep;
+  /** The wait for the storage identity's grant to take effect, which the storage account depends on (unless skipped). */
+  public readonly storageGrantPropagation?: Sleep;
   /** The vault's private endpoint, when asked for. */
   public readonly privateEndpoint?: PrivateEndpoints;
-  /** What the storage account must wait for: the storage identity's grant. */
+  /** What the storage account must wait for: the storage identity's grant and its propagation wait. */
   public readonly dependables: ITerraformDependable[];
   /** The key type. */
   public readonly keyType: CmkKeyType;
@@ -105,6 +111,7 @@ export class CustomerManagedKey extends Construct {
     this.addWarnings(props, isNew, deletionProtection);
 
     const grantDeployer = props.grantDeployerCryptoOfficer ?? isNew;
+    const waitSeconds = props.skipRbacPropagationWait === true ? undefined : (props.rbacPropagationSeconds ?? RBAC_PROPAGATION_DEFAULT_SECONDS);
     let clientConfig: DataAzurermClientConfig | undefined;
     const config = (): DataAzurermClientConfig => {
       clientConfig ??= new azurermModules.dataAzurermClientConfig.DataAzurermClientConfig(this, 'ClientConfig', {});
@@ -148,6 +155,10 @@ export class CustomerManagedKey extends Construct {
         principalType: props.deployerPrincipalType,
         description: 'MLflow artifact CMK: lets the principal running Terraform create and rotate the key',
       });
+      if (waitSeconds !== undefined) {
+        // The key is created through the data plane right after this grant.
+        this.deployerGrantPropagation = waitForRbacPropagation(this, 'DeployerCryptoOfficerPropagation', this.deployerGrant, waitSeconds);
+      }
     }
 
     if (props.privateEndpoint) {
@@ -168,6 +179,7 @@ export class CustomerManagedKey extends Construct {
 
     const keyDependsOn: ITerraformDependable[] = [
       ...(this.deployerGrant ? [this.deployerGrant] : []),
+      ...(this.deployerGrantPropagation ? [this.deployerGrantPropagation] : []),
       ...(this.privateEndpoint?.dependables ?? []),
     ];
     this.key = new azurermModules.keyVaultKey.KeyVaultKey(this, 'Key', {
@@ -180,7 +192,11 @@ export class CustomerManagedKey extends Construct {
       rotationPolicy: rotationPolicy(props.rotation),
       tags,
       dependsOn: keyDependsOn.length > 0 ? keyDependsOn : undefined,
-      lifecycle: { preventDestroy: deletionProtection },
+      // The provider reads the latest version's expiration_date; every rotation sets one (the
+      // policy's expireAfter), and a configuration that differs would replace the key, which
+      // prevent_destroy refuses: every plan would fail after the first rotation (azurerm
+      // 22838, 24965). expirationDate therefore only applies when the key is created.
+      lifecycle: { preventDestroy: deletionProtection, ignoreChanges: ['expiration_date'] },
     });
     this.keyVaultKeyId = this.key.versionlessId;
     this.keyResourceVersionlessId = this.key.resourceVersionlessId;
@@ -205,7 +221,11 @@ export class CustomerManagedKey extends Construct {
       skipServicePrincipalAadCheck: true,
       description: 'MLflow artifact store: wrap and unwrap the account encryption key with the customer-managed key',
     });
-    this.dependables = [this.storageGrant];
+    if (waitSeconds !== undefined) {
+      // Azure Storage checks the key with this identity as the account is created.
+      this.storageGrantPropagation = waitForRbacPropagation(this, 'StorageEncryptionUserPropagation', this.storageGrant, waitSeconds);
+    }
+    this.dependables = [this.storageGrant, ...(this.storageGrantPropagation ? [this.storageGrantPropagation] : [])];
   }
 
   /** The identities the storage account needs (`ArtifactStoreProps.identityIds`). */
@@ -215,7 +235,7 @@ export class CustomerManagedKey extends Construct {
 
   /**
    * What `ArtifactStoreProps.customerManagedKey` takes: the versionless key id, the storage
-   * identity, and the identity's grant to wait for.
+   * identity, and what to wait for (the identity's grant and its propagation wait).
    */
   public artifactStoreCustomerManagedKey(): ArtifactStoreCustomerManagedKeyProps {
     return {
@@ -315,6 +335,7 @@ function validateCustomerManagedKeyProps(owner: string, props: CustomerManagedKe
     p.add('keyVaultSku', props.keyVaultSku, 'a standard vault cannot hold RSA-HSM keys: use premium (the default for RSA-HSM) or keyType RSA');
   }
   p.inRange('softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 90);
+  checkRbacPropagation(p, 'rbacPropagationSeconds', props.rbacPropagationSeconds, 'skipRbacPropagationWait', props.skipRbacPropagationWait);
 
   const net = props.network;
   if (net?.allowAllNetworks && net.disablePublicNetworkAccess) {

@@ -104,12 +104,16 @@ export interface CmkKeyVaultPrivateEndpointProps {
    */
   readonly name?: string;
   /**
-   * An existing `privatelink.vaultcore.*` private DNS zone.
+   * An existing `privatelink.vaultcore.*` private DNS zone (a hub DNS zone, or one another stack
+   * already links to your virtual network): the endpoint registers in it; no zone or link is
+   * created.
    * @default - the zone is created and linked to `virtualNetworkIds`
    */
   readonly privateDnsZoneId?: string;
   /**
-   * Virtual networks the created zone is linked to (not with `privateDnsZoneId`).
+   * Virtual networks the created zone is linked to (not with `privateDnsZoneId`). A virtual
+   * network can be linked to only one zone of a name: if one is already linked to a
+   * `privatelink.vaultcore.*` zone, give that zone in `privateDnsZoneId` instead.
    * @default []
    */
   readonly virtualNetworkIds?: string[];
@@ -216,6 +220,25 @@ export interface CustomerManagedKeyOptions {
    */
   readonly grantDeployerCryptoOfficer?: boolean;
   /**
+   * Seconds to wait for a role assignment to take effect before the data-plane use that needs
+   * it: the key is created that long after the deployer's "Key Vault Crypto Officer" grant,
+   * and the storage account (which checks the key as it is created) that long after the
+   * storage identity's "Key Vault Crypto Service Encryption User" grant. Azure RBAC takes
+   * minutes to propagate; without a wait the first apply can fail with 403 or
+   * `KeyVaultAuthenticationFailure`. Each wait is a `time_sleep` (hashicorp/time, added to the
+   * stack when it has no time provider) that runs again when its grant is replaced.
+   * A whole number from 1 to 1800; to not wait, set `skipRbacPropagationWait: true`.
+   * @default 120
+   */
+  readonly rbacPropagationSeconds?: number;
+  /**
+   * Do not wait for RBAC propagation: no `time_sleep` and no time provider. For grants made
+   * long before the data-plane use, or a pipeline that waits otherwise; the first apply can
+   * then fail with 403 and succeed when run again.
+   * @default false
+   */
+  readonly skipRbacPropagationWait?: boolean;
+  /**
    * Name of the key: 1 to 127 letters, digits and hyphens.
    * @default "mlflow-artifacts-cmk"
    */
@@ -237,10 +260,16 @@ export interface CustomerManagedKeyOptions {
    */
   readonly keyOperations?: string[];
   /**
-   * Expiration date of the first key version (RFC 3339 UTC, `2027-01-31T00:00:00Z`). Not set by
-   * default so that synthesis stays deterministic; rotated versions expire per the rotation
-   * policy. Removing it later replaces the key (Terraform), so set it only if a scanner or
-   * policy requires it.
+   * Expiration date of the first key version (RFC 3339 UTC, `2027-01-31T00:00:00Z`), set when
+   * the key is created. Not set by default so that synthesis stays deterministic; rotated
+   * versions expire per `rotation.expireAfter`.
+   *
+   * It is a creation-time setting only: the key ignores later changes of `expiration_date`
+   * (`lifecycle.ignore_changes`), because every automatic rotation gives the new version an
+   * expiry that the provider reads into state, and a differing configuration would replace the
+   * key (refused by `prevent_destroy`; azurerm issues 22838, 24965). Changing or removing it
+   * after the first apply does nothing; change the current version's expiry with
+   * `az keyvault key set-attributes --expires`, or rotate.
    * @default - none
    */
   readonly expirationDate?: string;

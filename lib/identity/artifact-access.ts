@@ -9,6 +9,7 @@ import {
 import { Construct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
 import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
+import { MODES_WITH_SECRET } from './secret-revision';
 import { AksCluster } from '../cluster/aks-cluster';
 import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from '../cluster/prerequisites';
 import { AzureCloud } from '../core/cloud';
@@ -89,9 +90,12 @@ export interface ArtifactAccessProps {
    */
   readonly tags?: { [key: string]: string };
   /**
-   * The `data_wo_revision` of the Kubernetes secret: Terraform never reads write-only data
-   * back, so raise it to write the secret again (after rotating a key or a client secret).
-   * @default 1
+   * The `data_wo_revision` of the Kubernetes secret (account key, connection string and
+   * service principal modes): Terraform never reads write-only data back, so raise it to write
+   * the secret again after rotating a key or a client secret. It also goes into the binding
+   * (`secretRevision`), from which the release sets a pod annotation: the pods roll and read
+   * the new credentials.
+   * @default 1 (for the modes with a secret)
    */
   readonly secretRevision?: number;
 }
@@ -238,6 +242,8 @@ export class ArtifactAccess extends Construct {
       requiresAzureIdentity: auth.requiresAzureIdentity,
       identityClientId: this.identityClientId,
       principalId: this.principalId,
+      // The pods read the secret only when they start: its revision in the pod template rolls them.
+      ...(this.secret !== undefined ? { secretRevision: this.secretRevision } : {}),
       // The secret lives in the namespace, and the federated subject names it: the release must be there.
       ...(this.secret !== undefined || federated ? { namespaceName: props.namespaceName } : {}),
       ...(federated ? { serviceAccountName: props.serviceAccountName } : {}),
@@ -274,6 +280,9 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
   checkName(p, 'dnsSubdomain', 'serviceAccountName', props.serviceAccountName);
   p.matches('namePrefix', props.namePrefix, NAME_PREFIX, NAME_PREFIX_RULE);
   p.inRange('secretRevision', props.secretRevision, 1, Number.MAX_SAFE_INTEGER);
+  if (!MODES_WITH_SECRET.includes(mode)) {
+    p.notApplicable([['secretRevision', props.secretRevision]], `applies to the modes with a Kubernetes secret (${MODES_WITH_SECRET.join(', ')}), not ${mode}: it has no credential to rotate`);
+  }
 
   if (auth.usesSharedKey && !store.sharedAccessKeyEnabled) {
     const what = mode === ArtifactAuthMode.ACCOUNT_KEY ? 'the account key mode' : 'the connection string mode';

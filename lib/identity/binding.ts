@@ -47,6 +47,15 @@ export interface ArtifactAuthBinding {
    */
   readonly principalId?: string;
   /**
+   * The revision of the credentials secret in `secretNamesForEnvFrom` (its `data_wo_revision`),
+   * where the mode has one (account key, connection string, service principal). The release
+   * puts it on the pods as the annotation `cdktf-mlflow-azure/artifact-secret-revision`, so
+   * raising it after a credential rotation rewrites the secret and rolls the pods, which read
+   * `envFrom` secrets only when they start.
+   * @default - none: no secret, no annotation
+   */
+  readonly secretRevision?: number;
+  /**
    * The Kubernetes namespace the binding is bound to: where its secrets are and, for workload
    * identity, the namespace of the federated subject
    * (`system:serviceaccount:<namespaceName>:<serviceAccountName>`). The release must be in this

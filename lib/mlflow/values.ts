@@ -23,6 +23,7 @@ import { defaultWorkers, MLFLOW_SIZING, stagingStorage } from './sizing';
 import { AzureCloud } from '../core/cloud';
 import { formatNginxSize, parseQuantity } from '../core/quantity';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+import { ARTIFACT_SECRET_REVISION_ANNOTATION } from '../identity/secret-revision';
 import { artifactUriFor } from '../storage/uri';
 
 // ---------------------------------------------------------------------------------------------
@@ -425,6 +426,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const staging = stagingStorage(maxArtifactSize, input.concurrentArtifactTransfers ?? MLFLOW_SIZING.concurrentArtifactTransfers);
   const podAnnotations: { [key: string]: string } = {};
   if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
+  if (auth.secretRevision !== undefined) podAnnotations[ARTIFACT_SECRET_REVISION_ANNOTATION] = String(auth.secretRevision);
   const runAsUser = image?.runAsUser ?? d.runAsUser;
   const runAsGroup = image?.runAsGroup ?? d.runAsGroup;
   const podSecurityContext: MlflowChartPodSecurityContext = {
@@ -457,7 +459,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
       secretName: databaseSecretName,
       usernameKey: d.databaseSecretUsernameKey,
       passwordKey: d.databaseSecretPasswordKey,
-      podAnnotations,
+      podAnnotations: { [DATABASE_SECRET_REVISION_ANNOTATION]: String(postgres.passwordRevision ?? 1) },
       podSecurityContext,
       securityContext,
       activeDeadlineSeconds: input.timeoutSeconds ?? d.timeoutSeconds,

@@ -1,11 +1,12 @@
 import type { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { Annotations, ITerraformDependable } from 'cdktf';
-import { Construct } from 'constructs';
-import { PrivateLinkSubresource, privateDnsZoneNameFor, SUBRESOURCE_TARGET_TYPE } from './zones';
+import { Annotations, ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
 import { azurermModules } from '../core/providers';
+import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 
 /**
@@ -19,8 +20,11 @@ export interface PrivateEndpointsOptions {
   readonly subnetId: string;
   /**
    * Existing private DNS zones, by sub-resource (`{ blob: <zone id>, dfs: <zone id> }`), for
-   * hub-and-spoke setups where the zones are managed centrally. Every sub-resource needs one.
-   * Cannot be combined with `createPrivateDnsZones: true` or `virtualNetworkIds`.
+   * hub-and-spoke setups where the zones are managed centrally, or a second stack on a virtual
+   * network that an existing `privatelink.*` zone is already linked to. No zone and no link is
+   * created; the endpoints register their records in the given zones. Every sub-resource needs
+   * one (a `_secondary` one uses its primary's). Cannot be combined with
+   * `createPrivateDnsZones: true` or `virtualNetworkIds`.
    * @default - the construct creates the zones
    */
   readonly privateDnsZoneIds?: { [subresource: string]: string };
@@ -34,6 +38,11 @@ export interface PrivateEndpointsOptions {
   /**
    * Virtual networks the created zones are linked to (auto-registration off), typically the AKS
    * virtual network and the network the Terraform runner is in.
+   *
+   * A virtual network can be linked to only one private DNS zone of a name: when one is already
+   * linked to a `privatelink.blob.*` zone (a hub DNS zone, another stack), the link fails with a
+   * `Conflict` at apply. Give that zone in `privateDnsZoneIds` instead. Within one app, a
+   * second link of the same zone name to the same network fails at synth.
    * @default []
    */
   readonly virtualNetworkIds?: string[];
@@ -44,6 +53,16 @@ export interface PrivateEndpointsOptions {
    * @default resourceGroupName
    */
   readonly privateDnsZoneResourceGroupName?: string;
+  /**
+   * Also connect the read-access secondary: a `blob_secondary` endpoint next to `blob` (and
+   * `dfs_secondary` next to `dfs`), so that `<account>-secondary.blob.<suffix>` resolves to a
+   * private IP. Only for a storage account with RA-GRS or RA-GZRS replication (Azure refuses
+   * the endpoint otherwise). Without it, an account whose public access is off cannot serve
+   * reads from the secondary at all: prefer GRS/GZRS then (same durability, no read access to
+   * pay for). The records go into the same `privatelink.blob.*` (`privatelink.dfs.*`) zone.
+   * @default false
+   */
+  readonly readAccessSecondary?: boolean;
   /**
    * Tags on every resource.
    * @default {}
@@ -94,12 +113,14 @@ export interface PrivateEndpointsProps extends PrivateEndpointsOptions {
  */
 export class PrivateEndpoints extends Construct {
   /**
-   * The sub-resources a storage account needs: `blob`, plus `dfs` with hierarchical namespace.
+   * The sub-resources a storage account needs: `blob`, plus `dfs` with hierarchical namespace;
+   * with `readAccessSecondary` also their `_secondary` endpoints (RA-GRS / RA-GZRS only).
    */
-  public static storageSubresources(hierarchicalNamespace: boolean): PrivateLinkSubresource[] {
-    return hierarchicalNamespace
+  public static storageSubresources(hierarchicalNamespace: boolean, readAccessSecondary: boolean = false): PrivateLinkSubresource[] {
+    const primary = hierarchicalNamespace
       ? [PrivateLinkSubresource.BLOB, PrivateLinkSubresource.DFS]
       : [PrivateLinkSubresource.BLOB];
+    return readAccessSecondary ? withSecondaries(primary) : primary;
   }
 
   /**
@@ -128,7 +149,11 @@ export class PrivateEndpoints extends Construct {
   constructor(scope: Construct, id: string, props: PrivateEndpointsProps) {
     super(scope, id);
     const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
-    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create);
+    const subresources = props.readAccessSecondary === true ? withSecondaries(props.subresources ?? []) : (props.subresources ?? []);
+    const created = createdZonesAndLinks(this, props, create, subresources);
+    const registry = stackRegistry(this);
+    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create, subresources, created, registry);
+    for (const c of created) registry.set(c.key, this.node.path);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
     const vnets = props.virtualNetworkIds ?? [];
@@ -140,7 +165,7 @@ export class PrivateEndpoints extends Construct {
     }
     if (create && vnets.length === 0) {
       Annotations.of(this).addWarning(
-        'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them.',
+        'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them. If your virtual networks resolve privatelink zones from a hub (or another stack), give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name.',
       );
     }
 
@@ -151,27 +176,36 @@ export class PrivateEndpoints extends Construct {
     this.zones = [];
     this.links = [];
 
-    for (const sub of props.subresources) {
+    // One zone per zone name: a secondary endpoint registers in its primary's zone (one zone of
+    // a name can be linked to a virtual network, and a zone name is unique in a resource group).
+    const createdZones = new Map<PrivateLinkSubresource, string>();
+    for (const sub of subresources) {
       const suffix = idSuffix(sub);
-      let zoneId: string | undefined = props.privateDnsZoneIds?.[sub];
+      const zoneKey = ZONE_OF[sub];
+      let zoneId: string | undefined = props.privateDnsZoneIds?.[sub] ?? props.privateDnsZoneIds?.[zoneKey];
       if (create) {
-        const zone = new azurermModules.privateDnsZone.PrivateDnsZone(this, `Zone${suffix}`, {
-          name: privateDnsZoneNameFor(sub, cloud),
-          resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
-          tags,
-        });
-        this.zones.push(zone);
-        zoneId = zone.id;
-        vnets.forEach((vnetId, i) => {
-          this.links.push(new azurermModules.privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `Link${suffix}${i}`, {
-            name: `${linkName(vnetId, i)}-link`,
-            resourceGroupName: zone.resourceGroupName,
-            privateDnsZoneName: zone.name,
-            virtualNetworkId: vnetId,
-            registrationEnabled: false,
+        zoneId = createdZones.get(zoneKey);
+        if (zoneId === undefined) {
+          const zoneSuffix = idSuffix(zoneKey);
+          const zone = new azurermModules.privateDnsZone.PrivateDnsZone(this, `Zone${zoneSuffix}`, {
+            name: privateDnsZoneNameFor(sub, cloud),
+            resourceGroupName: props.privateDnsZoneResourceGroupName ?? props.resourceGroupName,
             tags,
-          }));
-        });
+          });
+          this.zones.push(zone);
+          zoneId = zone.id;
+          createdZones.set(zoneKey, zone.id);
+          vnets.forEach((vnetId, i) => {
+            this.links.push(new azurermModules.privateDnsZoneVirtualNetworkLink.PrivateDnsZoneVirtualNetworkLink(this, `Link${zoneSuffix}${i}`, {
+              name: `${linkName(vnetId, i)}-link`,
+              resourceGroupName: zone.resourceGroupName,
+              privateDnsZoneName: zone.name,
+              virtualNetworkId: vnetId,
+              registrationEnabled: false,
+              tags,
+            }));
+          });
+        }
       }
       const endpoint = new azurermModules.privateEndpoint.PrivateEndpoint(this, `Endpoint${suffix}`, {
         name: `${props.name}-${sub}-pe`,
@@ -196,8 +230,25 @@ export class PrivateEndpoints extends Construct {
   }
 }
 
+/** `blob` -> `Blob`, `blob_secondary` -> `BlobSecondary` (construct ids). */
 function idSuffix(sub: PrivateLinkSubresource): string {
-  return sub.charAt(0).toUpperCase() + sub.slice(1);
+  return sub.split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+}
+
+/** The sub-resources with the read-access secondary of each storage one added after it (no duplicates). */
+function withSecondaries(subs: readonly PrivateLinkSubresource[]): PrivateLinkSubresource[] {
+  const out: PrivateLinkSubresource[] = [];
+  for (const sub of subs) {
+    if (!out.includes(sub)) out.push(sub);
+    const secondary = SECONDARY_OF[sub];
+    if (secondary !== undefined && !out.includes(secondary)) out.push(secondary);
+  }
+  return out;
+}
+
+/** The longest name an endpoint base name may have with these sub-resources (`<name>-<sub>-pe` <= 64). */
+function maxNameLength(subs: readonly PrivateLinkSubresource[]): number {
+  return Math.min(52, ...subs.map((s) => 64 - `-${s}-pe`.length));
 }
 
 /** The virtual network's own name when the id is a literal, else its position. */
@@ -209,7 +260,63 @@ function linkName(vnetId: string, index: number): string {
   return `vnet${index}`;
 }
 
-function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsProps, create: boolean): void {
+/** A zone or a virtual network link this construct is about to create, keyed for the per-stack registry. */
+interface PlannedZoneOrLink {
+  readonly key: string;
+  readonly prop: string;
+  readonly value: string;
+  readonly zoneName: string;
+  readonly kind: 'zone' | 'link';
+}
+
+/**
+ * Zones and links created by `PrivateEndpoints` constructs, per app (stacks of one app often
+ * share a virtual network): key -> construct path.
+ */
+const REGISTRY = new WeakMap<IConstruct, Map<string, string>>();
+
+function stackRegistry(scope: Construct): Map<string, string> {
+  const root = scope.node.root;
+  let registry = REGISTRY.get(root);
+  if (!registry) REGISTRY.set(root, (registry = new Map()));
+  return registry;
+}
+
+/**
+ * The zones (by name and resource group) and virtual network links (by zone name and virtual
+ * network) this construct creates, tokens compared by the reference they resolve to.
+ */
+function createdZonesAndLinks(scope: Construct, props: PrivateEndpointsProps, create: boolean, subs: PrivateLinkSubresource[]): PlannedZoneOrLink[] {
+  if (!create) return [];
+  const cloud = props.cloud ?? AzureCloud.PUBLIC;
+  // literal ids (virtual network ids are full ARM ids) compare across the app's stacks; a
+  // reference only within its own stack
+  const key = (value: unknown) => (typeof value === 'string' && !Token.isUnresolved(value)
+    ? value.toLowerCase()
+    : `${TerraformStack.of(scope).node.path}:${JSON.stringify(resolveInStack(scope, value))}`);
+  const zoneNames = [...new Set(subs.filter((s) => ZONE_OF[s] !== undefined).map((s) => privateDnsZoneNameFor(s, cloud)))];
+  const rg = props.privateDnsZoneResourceGroupName ?? props.resourceGroupName;
+  const planned: PlannedZoneOrLink[] = [];
+  for (const zoneName of zoneNames) {
+    const rgProp = props.privateDnsZoneResourceGroupName !== undefined ? 'privateDnsZoneResourceGroupName' : 'resourceGroupName';
+    // a resource group name is only unique in a subscription: compare zones within the stack
+    const stackPath = TerraformStack.of(scope).node.path;
+    planned.push({ key: `zone|${zoneName}|${stackPath}|${key(rg)}`, prop: rgProp, value: rg, zoneName, kind: 'zone' });
+    (props.virtualNetworkIds ?? []).forEach((vnet, i) => {
+      planned.push({ key: `link|${zoneName}|${key(vnet)}`, prop: `virtualNetworkIds[${i}]`, value: vnet, zoneName, kind: 'link' });
+    });
+  }
+  return planned;
+}
+
+function validatePrivateEndpointsProps(
+  owner: string,
+  props: PrivateEndpointsProps,
+  create: boolean,
+  expanded: PrivateLinkSubresource[],
+  planned: PlannedZoneOrLink[],
+  registry: Map<string, string>,
+): void {
   const p = new Problems(owner);
   p.matches(
     'name',
@@ -217,6 +324,10 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
     /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,50}[A-Za-z0-9_])?$/,
     'must be 1 to 52 letters, digits, "_", "." and "-", starting with a letter or digit and ending with a letter, digit or "_" (endpoint names add "-<subresource>-pe", at most 64 characters)',
   );
+  const maxName = maxNameLength(expanded);
+  if (isLiteral(props.name) && props.name.length <= 52 && props.name.length > maxName) {
+    p.add('name', props.name, `must be at most ${maxName} characters with these sub-resources: endpoint names add "-<subresource>-pe" (e.g. "-blob_secondary-pe") and are at most 64 characters`);
+  }
   if (props.subnetId === undefined || props.subnetId === null || (isLiteral(props.subnetId) && props.subnetId.trim() === '')) {
     p.add('subnetId', props.subnetId, 'is required: a private endpoint is always placed in a subnet');
   } else {
@@ -227,6 +338,9 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
   const allowed = Object.values(PrivateLinkSubresource) as string[];
   subs.forEach((s, i) => p.oneOf<string>(`subresources[${i}]`, s, allowed));
   p.require(new Set(subs).size === subs.length, 'subresources', subs, 'must not list a sub-resource twice');
+  if (props.readAccessSecondary === true && !subs.some((s) => SECONDARY_OF[s] !== undefined)) {
+    p.add('readAccessSecondary', true, `needs a blob or dfs sub-resource in subresources (${JSON.stringify(subs)}): the read-access secondary endpoints are blob_secondary and dfs_secondary`);
+  }
 
   if (isLiteral(props.targetResourceId)) {
     const target = props.targetResourceId.toLowerCase();
@@ -248,8 +362,10 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
       p.add('virtualNetworkIds', vnets, 'conflicts with privateDnsZoneIds: links are created only for zones this construct creates; link existing zones where they are managed');
     }
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
-    for (const s of subs) {
-      const zid = zoneIds[s];
+    for (const s of expanded) {
+      // a secondary endpoint registers in its primary's zone unless given its own
+      const zid = zoneIds[s] ?? zoneIds[ZONE_OF[s]];
+      if (zid === undefined && ZONE_OF[s] !== s && expanded.includes(ZONE_OF[s])) continue; // reported for the primary
       if (zid === undefined) {
         p.add(`privateDnsZoneIds.${s}`, undefined, `is missing: every sub-resource needs a zone (${privateDnsZoneNameFor(s, cloud)})`);
       } else if (isLiteral(zid)) {
@@ -264,12 +380,37 @@ function validatePrivateEndpointsProps(owner: string, props: PrivateEndpointsPro
       }
     }
     for (const key of Object.keys(zoneIds)) {
-      if (!(subs as string[]).includes(key)) {
-        p.add(`privateDnsZoneIds.${key}`, zoneIds[key], `has no matching entry in subresources (${JSON.stringify(subs)})`);
+      if (!(expanded as string[]).includes(key)) {
+        p.add(`privateDnsZoneIds.${key}`, zoneIds[key], `has no matching entry in subresources (${JSON.stringify(expanded)})`);
       }
     }
   } else if (!create && vnets.length > 0) {
     p.add('virtualNetworkIds', vnets, 'needs createPrivateDnsZones: true (links are made for created zones only)');
   }
+  checkZonesAndLinks(p, planned, registry);
   p.throwIfAny();
+}
+
+/**
+ * A virtual network can be linked to only one private DNS zone of a name, and a zone name is
+ * unique in a resource group: what another `PrivateEndpoints` of the stack (or this one,
+ * through a repeated virtual network) already creates fails at apply. Name the fix here.
+ */
+function checkZonesAndLinks(p: Problems, planned: PlannedZoneOrLink[], registry: Map<string, string>): void {
+  const seen = new Set<string>();
+  const fix = 'give this construct that zone\'s id in privateDnsZoneIds (CustomerManagedKey: privateEndpoint.privateDnsZoneId) and no virtualNetworkIds: its endpoints then register in the existing zone';
+  for (const c of planned) {
+    if (seen.has(c.key)) {
+      p.add(c.prop, c.value, `is listed twice: a virtual network can be linked to only one zone ${c.zoneName}`);
+      continue;
+    }
+    seen.add(c.key);
+    const other = registry.get(c.key);
+    if (other === undefined) continue;
+    if (c.kind === 'link') {
+      p.add(c.prop, c.value, `is already linked to a private DNS zone ${c.zoneName} by ${other}: a virtual network can be linked to only one zone of a name (Azure answers Conflict); ${fix}`);
+    } else {
+      p.add(c.prop, c.value, `already gets a private DNS zone ${c.zoneName} from ${other}: a zone name is unique in a resource group; ${fix}`);
+    }
+  }
 }

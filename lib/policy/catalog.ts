@@ -80,8 +80,8 @@ export const RULES: readonly CheckRuleInfo[] = [
     severity: W,
     title: 'Blob data role wider than one container',
     description:
-      'azurerm_role_assignment with a Storage Blob Data Owner / Contributor / Reader role (by name or built-in id) whose scope is not a container: neither a storage container resource_manager_id reference nor a path containing /blobServices/default/containers/<name>.',
-    fix: 'Scope the assignment to the container: scope = container.resourceManagerId (ArtifactStore.grantReadWrite does).',
+      'azurerm_role_assignment with a Storage Blob Data Owner / Contributor / Reader role (by name or built-in id) whose scope is not a container: neither a reference to a storage container\'s id (bound with storage_account_id, so the id is its ARM id) or resource_manager_id (deprecated), nor a path ending in /blobServices/default/containers/<name>.',
+    fix: 'Scope the assignment to the container: scope = container.id with storageAccountId set (ArtifactStore.grantReadWrite does; resource_manager_id is deprecated and removed in azurerm 5).',
   },
   {
     ruleId: MlflowCheckId.LRS_IN_PRODUCTION,

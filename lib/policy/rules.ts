@@ -133,7 +133,7 @@ export function evaluate(ctx: RuleContext): RawFinding[] {
         helmRelease(e, leavesOf(e), identity, weak, add);
         break;
       case 'azurerm_role_assignment':
-        roleAssignment(e, add);
+        roleAssignment(ctx.model, e, add);
         break;
       default:
         break;
@@ -441,7 +441,7 @@ function identityEvidence(model: StackModel): string | undefined {
 
 // --- role assignments -----------------------------------------------------------------------
 
-function roleAssignment(e: ElementConfig, add: Add): void {
+function roleAssignment(model: StackModel, e: ElementConfig, add: Add): void {
   const c = e.config;
   const blobRole = isBlobDataRole(c.role_definition_name, c.role_definition_id);
   const scope = typeof c.scope === 'string' ? c.scope : '';
@@ -454,7 +454,7 @@ function roleAssignment(e: ElementConfig, add: Add): void {
       `principal_id is the AKS kubelet identity and ${role} gives it blob access: every pod on every node of the cluster can read and write the artifacts.`,
     );
   }
-  if (blobRole && !isContainerScope(scope)) {
+  if (blobRole && !isContainerScope(model, scope)) {
     add(
       MlflowCheckId.WIDE_BLOB_ROLE_SCOPE,
       `${role} is assigned at scope ${describeScope(scope)}, not on one container: the principal reaches every container in that scope.`,
@@ -467,8 +467,16 @@ function isBlobDataRole(name: unknown, id: unknown): boolean {
   return typeof id === 'string' && BLOB_DATA_ROLE_IDS.some((guid) => id.toLowerCase().endsWith(guid));
 }
 
-function isContainerScope(scope: string): boolean {
+/**
+ * A scope of exactly one container: a container's `resource_manager_id` (deprecated), the `id`
+ * of a container of this stack bound with `storage_account_id` (then its ARM id; with the legacy
+ * `storage_account_name` the id is the data-plane URL, no ARM scope), or a literal
+ * `…/blobServices/default/containers/<name>` path.
+ */
+function isContainerScope(model: StackModel, scope: string): boolean {
   if (/(?:^|[^\w])(?:data\.)?azurerm_storage_container\.[A-Za-z0-9_-]+\.resource_manager_id(?![\w])/.test(scope)) return true;
+  const byId = /^\$\{azurerm_storage_container\.([A-Za-z0-9_-]+)\.id\}$/.exec(scope.trim());
+  if (byId && model.byAddress(`azurerm_storage_container.${byId[1]}`)?.config.storage_account_id !== undefined) return true;
   return /\/blobServices\/default\/containers\/[^/\s]+$/i.test(scope);
 }
 

@@ -3,7 +3,7 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import type { StorageAccount, StorageAccountBlobProperties, StorageAccountConfig, StorageAccountNetworkRules } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import type { StorageManagementPolicy, StorageManagementPolicyRuleActionsBaseBlob } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ArtifactLifecycleProps,
@@ -65,7 +65,12 @@ export class ArtifactStore extends Construct {
   public readonly accountId: string;
   /** The container name. */
   public readonly containerName: string;
-  /** The container's resource manager id: the scope of blob role grants. */
+  /**
+   * The container's resource manager id (`…/blobServices/default/containers/<name>`): the scope
+   * of blob role grants. It is the container's `id`, which is the ARM id because the container
+   * is bound with `storage_account_id` (`resource_manager_id` is deprecated in azurerm 4 and
+   * removed in 5).
+   */
   public readonly containerResourceId: string;
   /** The path prefix of the artifacts inside the container ("" for the container root). */
   public readonly artifactPath: string;
@@ -103,7 +108,7 @@ export class ArtifactStore extends Construct {
     }
     if (props.network?.allowAllNetworks) {
       Annotations.of(this).addWarning(
-        'network.allowAllNetworks = true: the storage firewall allows every network. Use it only for throwaway environments.',
+        'network.allowAllNetworks = true: the storage firewall allows every network. Use it only for throwaway environments. With the AzureServices bypass and no rules this is Azure\'s default, so no network_rules block is emitted (the provider drops it on read, azurerm 27860); an existing account whose firewall denies is not opened by removing the block: open it with `az storage account update --default-action Allow`.',
       );
     }
 
@@ -126,7 +131,9 @@ export class ArtifactStore extends Construct {
       containerAccessType: 'private',
       lifecycle: { preventDestroy: cfg.deletionProtection },
     });
-    this.containerResourceId = this.container.resourceManagerId;
+    // With storage_account_id the container's id is its ARM id; resource_manager_id is deprecated
+    // (removed in azurerm 5) and warns on every reference.
+    this.containerResourceId = this.container.id;
 
     if (cfg.deletionProtection) {
       this.deleteLock = new azurermModules.managementLock.ManagementLock(this, 'DeleteLock', {
@@ -235,7 +242,9 @@ function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
     softDeleteRetentionDays: props.softDeleteRetentionDays ?? d.softDeleteRetentionDays,
     // azurerm refuses versioning_enabled = true with is_hns_enabled = true
     versioning: props.versioning ?? !(props.hierarchicalNamespace ?? false),
-    changeFeed: props.changeFeed ?? props.pointInTimeRestoreDays !== undefined,
+    // On when something needs or configures it: point-in-time restore, or a retention for it
+    // (a retention alone used to be emitted with the feed off, and silently did nothing).
+    changeFeed: props.changeFeed ?? (props.pointInTimeRestoreDays !== undefined || props.changeFeedRetentionDays !== undefined),
     deletionProtection: props.deletionProtection ?? true,
     infrastructureEncryption: props.infrastructureEncryption ?? true,
     hierarchicalNamespace: props.hierarchicalNamespace ?? false,
@@ -367,7 +376,10 @@ function storageAccountConfig(props: ArtifactStoreProps, cfg: ResolvedConfig): S
     queueEncryptionKeyType: 'Account',
     tableEncryptionKeyType: 'Account',
     blobProperties,
-    networkRules,
+    // Azure's default rule set (Allow, AzureServices, no rules) is dropped by the provider on read
+    // (azurerm 27860): emitted, it would show as a change in every plan. Omitted, the provider
+    // creates exactly that default, and the block is Optional + Computed, so nothing differs.
+    networkRules: isAzureDefaultNetworkRules(networkRules) ? undefined : networkRules,
     identity: identityIds.length > 0 ? { type: 'UserAssigned', identityIds } : undefined,
     customerManagedKey: cmk
       ? { keyVaultKeyId: cmk.keyVaultKeyId, userAssignedIdentityId: cmk.userAssignedIdentityId }
@@ -376,6 +388,18 @@ function storageAccountConfig(props: ArtifactStoreProps, cfg: ResolvedConfig): S
     tags: props.tags ?? {},
     lifecycle: { preventDestroy: cfg.deletionProtection },
   };
+}
+
+/**
+ * True for the rule set Azure gives an account without rules: default action `Allow`, the
+ * `AzureServices` bypass, no IP rule and no subnet (literally empty lists, not tokens).
+ */
+function isAzureDefaultNetworkRules(rules: StorageAccountNetworkRules): boolean {
+  const empty = (list: string[] | undefined) => Array.isArray(list) && list.length === 0 && !Token.isUnresolved(list);
+  return rules.defaultAction === 'Allow'
+    && Array.isArray(rules.bypass) && rules.bypass.length === 1 && rules.bypass[0] === 'AzureServices'
+    && empty(rules.ipRules)
+    && empty(rules.virtualNetworkSubnetIds);
 }
 
 function lifecycleRules(lc: ArtifactLifecycleProps | undefined, container: string, path: string) {

@@ -106,6 +106,13 @@ export interface ArtifactStoreNetworkProps {
   /**
    * Loosen the firewall to allow every network (default action `Allow`). For throwaway
    * environments only; scanners flag it.
+   *
+   * With the AzureServices bypass and no allowed subnet or IP range this is Azure's default
+   * rule set, which the azurerm provider drops when it reads the account (azurerm 27860): the
+   * `network_rules` block is then not emitted (it would show as a change in every plan), and
+   * the provider creates the account with that default. Because the block is Optional and
+   * Computed, switching an existing account from `Deny` to this does not open its firewall:
+   * do that with `az storage account update --default-action Allow`.
    * @default false
    */
   readonly allowAllNetworks?: boolean;
@@ -170,11 +177,12 @@ export interface ArtifactStoreOptions {
   readonly versioning?: boolean;
   /**
    * Record every change in the change feed.
-   * @default false (true when point-in-time restore is on, which needs it)
+   * @default false (true when point-in-time restore is on, which needs it, or changeFeedRetentionDays is given)
    */
   readonly changeFeed?: boolean;
   /**
-   * Days the change feed is kept: 1 to 146000.
+   * Days the change feed is kept: 1 to 146000. Giving it turns the change feed on (unless
+   * `changeFeed: false`, which is an error with it).
    * @default - kept forever
    */
   readonly changeFeedRetentionDays?: number;
