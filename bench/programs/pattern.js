@@ -68,7 +68,7 @@ function prodStack(app, id, n = '') {
       password: dbPassword.stringValue,
     }),
     storage: {
-      replication: StorageReplication.RAGZRS,
+      replication: StorageReplication.GZRS,
       softDeleteRetentionDays: 30,
       pointInTimeRestoreDays: 29,
       changeFeedRetentionDays: 90,

@@ -31,6 +31,8 @@ const { Release } = require('@cdktf/provider-helm/lib/release');
 const { KubernetesProvider } = require('@cdktf/provider-kubernetes/lib/provider');
 const { NamespaceV1 } = require('@cdktf/provider-kubernetes/lib/namespace-v1');
 const { SecretV1 } = require('@cdktf/provider-kubernetes/lib/secret-v1');
+const { TimeProvider } = require('@cdktf/provider-time/lib/provider');
+const { Sleep } = require('@cdktf/provider-time/lib/sleep');
 const { Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } = require('cdktf');
 const { Construct } = require('constructs');
 const { synthInTemp, stackFiles, countResources } = require('./synth');
@@ -137,6 +139,14 @@ function handwrittenStack(app, id) {
     privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [vaultZone.id] },
     tags,
   });
+  // Role assignments take minutes to reach the data plane: wait before using them.
+  // The library adds a default time provider for its waits when the stack has none.
+  new TimeProvider(stack, 'MlflowAzureTimeProvider', {});
+  const officerPropagation = new Sleep(enc, 'DeployerCryptoOfficerPropagation', {
+    createDuration: '120s',
+    triggers: { role_assignment_id: officer.id },
+    dependsOn: [officer],
+  });
   const key = new KeyVaultKey(enc, 'Key', {
     name: 'mlflow-artifacts-cmk',
     keyVaultId: vault.id,
@@ -145,8 +155,9 @@ function handwrittenStack(app, id) {
     keyOpts: ['unwrapKey', 'wrapKey'],
     rotationPolicy: { automatic: { timeAfterCreation: 'P11M' }, expireAfter: 'P1Y', notifyBeforeExpiry: 'P29D' },
     tags,
-    dependsOn: [officer, vaultEndpoint, vaultLink],
-    lifecycle: { preventDestroy: true },
+    dependsOn: [officer, officerPropagation, vaultEndpoint, vaultLink],
+    // Key Vault sets expiration_date on every rotated version: never plan to clear it.
+    lifecycle: { preventDestroy: true, ignoreChanges: ['expiration_date'] },
   });
   const storageIdentity = new UserAssignedIdentity(enc, 'StorageIdentity', { name: 'id-mlflow-artifacts-cmk', resourceGroupName: rgName, location, tags });
   const encryptionUser = new RoleAssignment(enc, 'StorageEncryptionUser', {
@@ -157,6 +168,11 @@ function handwrittenStack(app, id) {
     skipServicePrincipalAadCheck: true,
     description: 'MLflow artifact store: wrap and unwrap the account encryption key with the customer-managed key',
   });
+  const encryptionUserPropagation = new Sleep(enc, 'StorageEncryptionUserPropagation', {
+    createDuration: '120s',
+    triggers: { role_assignment_id: encryptionUser.id },
+    dependsOn: [encryptionUser],
+  });
 
   // The artifact store: account (no shared keys, no public access), container, lifecycle, lock.
   const store = new Construct(mlflow, 'ArtifactStore');
@@ -166,7 +182,7 @@ function handwrittenStack(app, id) {
     location,
     accountKind: 'StorageV2',
     accountTier: 'Standard',
-    accountReplicationType: 'RAGZRS',
+    accountReplicationType: 'GZRS',
     accessTier: 'Hot',
     isHnsEnabled: false,
     httpsTrafficOnlyEnabled: true,
@@ -193,7 +209,7 @@ function handwrittenStack(app, id) {
       restorePolicy: { days: 29 },
     },
     tags,
-    dependsOn: [encryptionUser],
+    dependsOn: [encryptionUser, encryptionUserPropagation],
     lifecycle: { preventDestroy: true },
   });
   const container = new StorageContainer(store, 'Container', {
@@ -350,7 +366,7 @@ function handwrittenStack(app, id) {
     subject: `system:serviceaccount:${namespace}:mlflow`,
   });
   const grant = new RoleAssignment(store, 'GrantArtifactAccess', {
-    scope: container.resourceManagerId,
+    scope: container.id,
     roleDefinitionName: 'Storage Blob Data Contributor',
     principalId: identity.principalId,
     principalType: 'ServicePrincipal',
@@ -521,7 +537,7 @@ function handwrittenStack(app, id) {
       'kubectl -n mlflow port-forward svc/mlflow 5000:80',
       "MLFLOW_TRACKING_URI=http://localhost:5000 python -c \"import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)\"",
       `az storage blob list --account-name ${account.name} --container-name mlflow --auth-mode login --query "[].name" -o tsv`,
-      `az role assignment list --scope ${container.resourceManagerId} -o table`,
+      `az role assignment list --scope ${container.id} -o table`,
     ],
   });
   return stack;
