@@ -8,6 +8,7 @@ import {
   MlflowOnAzureProps,
   StorageReplication,
 } from '../lib';
+import { basicSignIn, NO_SIGN_IN } from './mlflow/fixtures';
 import { errorOf, onlyResource, ref, resourcesOf, testStack, warningsOf } from './util';
 
 const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
@@ -29,6 +30,7 @@ function make(stack: TerraformStack, overrides: Partial<MlflowOnAzureProps> = {}
     cluster,
     backendStore: MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: 'mlflow', user: 'mlflow', password: password.stringValue }),
     release: { image: IMAGE },
+    signIn: overrides.release?.ingress ? basicSignIn(stack) : NO_SIGN_IN,
     ...overrides,
   });
 }

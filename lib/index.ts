@@ -10,3 +10,4 @@ export * from './backend';
 export * from './encryption';
 export * from './monitoring';
 export * from './network';
+export * from './signin';

@@ -14,6 +14,7 @@ import { MlflowRelease } from './mlflow/release';
 import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
 import { ArtifactMonitoringOptions } from './monitoring/props';
 import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
+import { MlflowSignIn } from './signin/props';
 import { ArtifactStore } from './storage/artifact-store';
 import { ArtifactStoreOptions, StorageReplication } from './storage/props';
 
@@ -40,6 +41,15 @@ export interface MlflowOnAzureProps {
    * @default ArtifactAuth.workloadIdentity()
    */
   readonly auth?: ArtifactAuth;
+  /**
+   * How people and jobs sign in to MLflow (not to be confused with `auth`, how MLflow reaches
+   * Blob Storage): `MlflowSignIn.entraId(...)` or `entraIdWithNewApplication(...)` (Entra ID
+   * single sign-on, the choice for a server behind an ingress), `MlflowSignIn.basicAuth(...)`, or
+   * `MlflowSignIn.none({ reason })` for a server only reached inside the cluster. Required: a
+   * missing choice fails at synth with the choices.
+   * @default - none: an error names the choices
+   */
+  readonly signIn?: MlflowSignIn;
   /**
    * Settings of the artifact store (replication, retention, lifecycle, network, ...).
    * @default - the ArtifactStore defaults: ZRS, soft delete 30 days, versioning, deletion protection, shared keys off, firewall Deny
@@ -222,8 +232,10 @@ export class MlflowOnAzure extends Construct {
       artifactLocation: this.store,
       auth: this.access.binding,
       backendStore: props.backendStore,
+      signIn: props.signIn,
       dependsOn: [...this.access.dependables, ...(props.release?.dependsOn ?? [])],
     });
+    if (this.release.networkPolicy) props.cluster.warnIfNoNetworkPolicyEngine(this);
   }
 
   /** The URL clients set as `MLFLOW_TRACKING_URI` (the ingress URL, or the in-cluster service URL). */

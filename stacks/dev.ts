@@ -9,6 +9,7 @@ import {
   MlflowCheckId,
   MlflowChecks,
   MlflowOnAzure,
+  MlflowSignIn,
   StorageReplication,
 } from '../lib';
 
@@ -30,6 +31,7 @@ export class MlflowDevStack extends ExampleStack {
       storageAccountName: 'stmlflowdev001',
       cluster,
       auth: ArtifactAuth.accountKey(),
+      signIn: MlflowSignIn.none({ reason: 'dev has no ingress: MLflow is reached with kubectl port-forward, and the network policy admits only the ml-dev namespace' }),
       backendStore: MlflowBackendStore.sqliteForDevelopment(),
       storage: {
         replication: StorageReplication.LRS,
@@ -38,7 +40,7 @@ export class MlflowDevStack extends ExampleStack {
         softDeleteRetentionDays: 7,
         network: { allowAllNetworks: true },
       },
-      release: { proxyMultipartUpload: true },
+      release: { proxyMultipartUpload: true, networkPolicy: { clientNamespaces: ['ml-dev'] } },
       tags: { environment: 'dev', workload: 'mlflow' },
     });
     exampleOutputs(this, mlflow, 'mlflow');

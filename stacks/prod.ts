@@ -7,7 +7,9 @@ import {
   KubernetesAuth,
   MlflowBackendStore,
   MlflowIngressController,
+  MlflowIngressTls,
   MlflowOnAzure,
+  MlflowSignIn,
   StorageReplication,
 } from '../lib';
 
@@ -26,6 +28,12 @@ export class MlflowProdStack extends ExampleStack {
     const privateEndpointSubnetId = this.inputVariable('private_endpoint_subnet_id', 'Subnet for the private endpoints of storage and Key Vault');
     const vnetId = this.inputVariable('vnet_id', 'VNet the private DNS zones are linked to (the AKS VNet)');
     const alertEmail = this.inputVariable('alert_email', 'E-mail address that receives the storage alerts');
+    // Sign-in: an Entra application registered by an administrator, given by variables.
+    const tenantId = this.inputVariable('entra_tenant_id', 'Directory (tenant) id of the Entra application MLflow signs people in with');
+    const clientId = this.inputVariable('entra_client_id', 'Application (client) id of that application');
+    const clientSecret = this.secretVariable('entra_client_secret', 'Client secret of that application');
+    const userGroups = this.inputVariable('mlflow_user_group_ids', 'Object ids of the Entra groups whose members may sign in', 'list(string)');
+    const adminGroups = this.inputVariable('mlflow_admin_group_ids', 'Object ids of the Entra groups of the MLflow admins', 'list(string)');
 
     const cluster = AksCluster.fromLookup(this, 'Aks', { name: 'aks-mlflow-prod', resourceGroupName: 'rg-aks-prod' });
     cluster.configureProviders(KubernetesAuth.kubelogin());
@@ -36,6 +44,15 @@ export class MlflowProdStack extends ExampleStack {
       storageAccountName: 'stmlflowprod001',
       cluster,
       auth: ArtifactAuth.workloadIdentity(),
+      signIn: MlflowSignIn.entraId({
+        tenantId: tenantId.stringValue,
+        clientId: clientId.stringValue,
+        clientSecret: clientSecret.stringValue,
+        userGroupObjectIds: userGroups.listValue,
+        adminGroupObjectIds: adminGroups.listValue,
+        // The plugin's users and permissions: its own database on the tracking server.
+        database: { database: 'mlflow_auth' },
+      }),
       backendStore: MlflowBackendStore.postgres({
         host: 'psql-mlflow-prod.postgres.database.azure.com',
         database: 'mlflow',
@@ -75,8 +92,10 @@ export class MlflowProdStack extends ExampleStack {
           host: 'mlflow.example.com',
           controller: MlflowIngressController.NGINX,
           className: 'nginx',
-          tlsSecretName: 'mlflow-tls',
+          tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }),
         },
+        // Training jobs in ml-training log to MLflow; nothing else but the ingress controller reaches it.
+        networkPolicy: { clientNamespaces: ['ml-training'] },
         autoscaling: { minReplicas: 2, maxReplicas: 6 },
         resources: { cpuRequest: '500m', memoryRequest: '2Gi', cpuLimit: '2', memoryLimit: '4Gi' },
       },

@@ -1,7 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Construct } from 'constructs';
 import { ExampleStack, exampleOutputs } from './common';
-import { AksCluster, ArtifactAuth, KubernetesAuth, MlflowBackendStore, MlflowCheckId, MlflowChecks, MlflowOnAzure, StorageReplication } from '../lib';
+import { AksCluster, ArtifactAuth, KubernetesAuth, MlflowBackendStore, MlflowCheckId, MlflowChecks, MlflowOnAzure, MlflowSignIn, StorageReplication } from '../lib';
 
 /**
  * mlflow-sp: MLflow authenticates to Blob Storage as a service principal (for clusters
@@ -18,6 +18,7 @@ export class MlflowSpStack extends ExampleStack {
     const objectId = this.inputVariable('mlflow_sp_object_id', 'Object id of the service principal (enterprise application)');
     const clientSecret = this.secretVariable('mlflow_sp_client_secret', 'Client secret of the service principal');
     const dbPassword = this.secretVariable('mlflow_db_password', 'Password of the MLflow PostgreSQL user');
+    const adminPassword = this.secretVariable('mlflow_admin_password', 'Password of the MLflow basic auth admin (at least 12 characters)');
 
     const cluster = AksCluster.fromLookup(this, 'Aks', { name: 'aks-mlflow', resourceGroupName: 'rg-aks' });
     cluster.configureProviders(KubernetesAuth.kubelogin());
@@ -27,6 +28,8 @@ export class MlflowSpStack extends ExampleStack {
       location: rg.location,
       storageAccountName: 'stmlflowsp001',
       cluster,
+      // MLflow basic auth: the admin from a write-only secret; users and permissions in the tracking database.
+      signIn: MlflowSignIn.basicAuth({ adminPassword: adminPassword.stringValue }),
       auth: ArtifactAuth.servicePrincipal({
         clientId: clientId.stringValue,
         tenantId: tenantId.stringValue,

@@ -11,6 +11,7 @@ import {
 } from '../../lib/identity';
 import { MlflowBackendStore, MlflowRelease } from '../../lib/mlflow';
 import { ArtifactStore, ArtifactStoreProps } from '../../lib/storage';
+import { NO_SIGN_IN } from '../mlflow/fixtures';
 import { errorOf, onlyResource, ref, resourcesOf, testStack, warningsOf } from '../util';
 
 const SP_CLIENT_ID = '0a0a0a0a-1111-2222-3333-444444444444';
@@ -305,6 +306,7 @@ describe('ArtifactAuth.workloadIdentity()', () => {
       auth: literal.access.binding,
       backendStore: MlflowBackendStore.sqliteForDevelopment(),
       image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1' },
+      signIn: NO_SIGN_IN,
     };
     const error = errorOf(() => new MlflowRelease(literal.stack, 'Wrong', { ...props, namespaceName: 'team-b' }));
     expect(error).toMatch(/^MlflowRelease at test\/Wrong: 2 invalid props:/);
@@ -376,6 +378,7 @@ describe('ArtifactAuth.kubeletIdentity()', () => {
       auth: k.access.binding,
       backendStore: MlflowBackendStore.sqliteForDevelopment(),
       image: { repository: 'myregistry.azurecr.io/mlflow-azure', tag: '3.15.1-azure.1' },
+      signIn: NO_SIGN_IN,
     });
     const json = JSON.parse(Testing.synth(k.stack));
     const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);

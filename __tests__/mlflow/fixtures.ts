@@ -1,8 +1,10 @@
-import { Token } from 'cdktf';
+import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
 import { buildMlflowValues, MlflowValuesInput } from '../../lib/mlflow/values';
+import { basicAuthBinding, entraBinding } from '../../lib/signin/chart';
+import { MlflowSignIn } from '../../lib/signin/props';
 
 /** Bindings as the auth construct hands them over: plain objects, one per mode. */
 export const BINDINGS: Record<ArtifactAuthMode, ArtifactAuthBinding> = {
@@ -98,6 +100,27 @@ export function buildValues(overrides: Partial<MlflowValuesInput> = {}) {
   });
 }
 
+/** Entra ID sign-in as the sign-in resources hand it over (PostgreSQL user database or SQLite; Redis cache or not). */
+export const ENTRA_BINDING = (databaseInSecret: boolean, redisInSecret = false) => entraBinding({
+  cloud: AzureCloud.PUBLIC,
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  clientId: '0b1e3a7c-5d2f-4e6a-9c8b-1a2b3c4d5e6f',
+  secretName: 'mlflow-sign-in',
+  secretRevision: '1',
+  redirectUri: 'https://mlflow.example.com/callback',
+  groupsClaim: 'groups',
+  userGroups: ['11111111-1111-1111-1111-111111111111'],
+  adminGroups: ['22222222-2222-2222-2222-222222222222'],
+  defaultPermission: 'READ',
+  providerDisplayName: 'Sign in with Microsoft Entra ID',
+  trustedProxies: ['10.0.0.0/8'],
+  databaseInSecret,
+  redisInSecret,
+});
+
+/** Basic auth as the sign-in resources hand it over. */
+export const BASIC_BINDING = basicAuthBinding('mlflow-sign-in', '1');
+
 /** Inputs covering every branch of the values builder (for the chart schema and rendering tests). */
 export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
   ...ALL_MODES.map((mode): [string, Partial<MlflowValuesInput>] => [`auth ${mode}, postgres`, { auth: BINDINGS[mode] }]),
@@ -121,4 +144,20 @@ export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
   ['workers and keep-alive', { workers: 16, keepAliveTimeoutSeconds: 650 }],
   ['release team (service team-mlflow)', { releaseName: 'team' }],
   ['token release name (fullnameOverride)', { releaseName: tok('release') }],
+  ['Entra ID sign-in, PostgreSQL users, Redis cache', { signInBinding: ENTRA_BINDING(true, true), ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' } }],
+  ['Entra ID sign-in, SQLite users', { signInBinding: ENTRA_BINDING(false), backendStore: MlflowBackendStore.sqliteForDevelopment() }],
+  ['basic auth', { signInBinding: BASIC_BINDING }],
 ];
+
+/** No sign-in, for releases without ingress in unit tests. */
+export const NO_SIGN_IN = MlflowSignIn.none({ reason: 'unit test: reached inside the cluster only' });
+
+/** A sensitive variable of the stack (created once per id). */
+export function sensitiveVariable(stack: TerraformStack, id: string): TerraformVariable {
+  return (stack.node.tryFindChild(id) as TerraformVariable | undefined) ?? new TerraformVariable(stack, id, { type: 'string', sensitive: true });
+}
+
+/** Basic auth with the admin password from a sensitive variable. */
+export function basicSignIn(stack: TerraformStack): MlflowSignIn {
+  return MlflowSignIn.basicAuth({ adminPassword: sensitiveVariable(stack, 'mlflow_admin_password').stringValue });
+}

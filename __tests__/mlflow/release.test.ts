@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { BINDINGS, IMAGE, LOCATION } from './fixtures';
+import { basicSignIn, BINDINGS, IMAGE, LOCATION, NO_SIGN_IN } from './fixtures';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
 import {
@@ -24,6 +24,7 @@ function baseProps(stack: TerraformStack, overrides: Partial<MlflowReleaseProps>
     auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
     image: IMAGE,
     ...overrides,
+    signIn: 'signIn' in overrides ? overrides.signIn : overrides.ingress ? basicSignIn(stack) : NO_SIGN_IN,
     backendStore: overrides.backendStore ?? MlflowBackendStore.postgres({
       host: 'pg-mlflow.postgres.database.azure.com',
       database: 'mlflow',
@@ -276,8 +277,8 @@ describe('MlflowRelease validation', () => {
     ['autoscaling with SQLite', () => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), autoscaling: { minReplicas: 1, maxReplicas: 2 } }), /autoscaling = .*: needs a database backend/],
     ['autoscaling with a raw URI', () => ({ artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA }, autoscaling: { minReplicas: 1, maxReplicas: 2 } }), /autoscaling = .*: needs the chart's artifactRoot.azureBlob/],
     ['ingress host not a DNS name', () => ({ ingress: { host: 'https://mlflow', tlsSecretName: 't' } }), /ingress.host = "https:\/\/mlflow": must be a fully qualified DNS name/],
-    ['ingress without TLS', () => ({ ingress: { host: 'mlflow.example.com' } }), /ingress.tlsSecretName = undefined: must be set .* or set ingress.allowInsecureHttp: true/],
-    ['ingress OTHER without class', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', controller: MlflowIngressController.OTHER } }), /ingress.className = undefined: must be set with controller OTHER/],
+    ['ingress without TLS', () => ({ ingress: { host: 'mlflow.example.com' } }), /ingress.tls = undefined: must be set \(MlflowIngressTls.certManager\(...\), .keyVaultCertificate\(...\) or .existingSecret\(name\), or ingress.tlsSecretName\), or set ingress.allowInsecureHttp: true/],
+    ['ingress OTHER without class', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', controller: MlflowIngressController.OTHER }, networkPolicy: { allowedCidrs: ['10.1.0.0/24'] } }), /ingress.className = undefined: must be set with controller OTHER/],
     ['ingress body size', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '5 GB' } }), /ingress.maxBodySize = "5 GB": must be an nginx size such as 5g/],
     ['ingress body size unlimited', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '0' } }), /ingress.maxBodySize = "0": must not be 0 \(unlimited\): proxied uploads and downloads are staged in full in \/tmp.*raise maxArtifactSize instead/],
     ['ingress body size above the largest artifact', () => ({ ingress: { host: 'mlflow.example.com', tlsSecretName: 't', maxBodySize: '6g' } }), /ingress.maxBodySize = "6g": must not exceed maxArtifactSize \(5Gi\)/],

@@ -1,12 +1,12 @@
 import { App, Testing } from 'cdktf';
 import { chartDefaults, coalesce, optionValue, serverArgProblems } from './chart-render';
-import { BINDINGS, buildValues, IMAGE, LOCATION, POSTGRES, tok } from './fixtures';
+import { BASIC_BINDING, BINDINGS, buildValues, ENTRA_BINDING, IMAGE, LOCATION, POSTGRES, tok } from './fixtures';
 import { findHelm, Helm, K8sObject, render, renderableChart, Rendered } from './helm';
 import { podTemplates, restrictedViolations } from './pod-security';
 import { AzureCloud } from '../../lib/core/cloud';
 import { parseQuantity } from '../../lib/core/quantity';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
-import { MlflowBackendStore, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
+import { MlflowBackendStore, MlflowIngressController, MlflowIngressTls, PostgresSslMode } from '../../lib/mlflow';
 import { MIGRATION_JOB } from '../../lib/mlflow/migration';
 import { MLFLOW_SIZING } from '../../lib/mlflow/sizing';
 import {
@@ -15,10 +15,16 @@ import {
   chartFullname,
   fitsChartAzureBlob,
   IGNORED_ENV_VARS,
+  ingressClassNameFor,
+  ingressTlsFor,
   MLFLOW_CHART,
   MLFLOW_DEFAULTS,
   MlflowValuesInput,
+  SECRET_ENV_VARS,
 } from '../../lib/mlflow/values';
+import { SignInBinding } from '../../lib/signin/binding';
+import { SIGN_IN } from '../../lib/signin/chart';
+import { MlflowSignInMechanism } from '../../lib/signin/props';
 import { buildExampleStacks } from '../../stacks/app';
 import { onlyResource } from '../util';
 
@@ -52,6 +58,17 @@ interface Expectation {
   readonly proxied: boolean;
   readonly ingress?: { readonly host: string; readonly className?: string; readonly tlsSecretName?: string; readonly trustedProxyCidrs: string[] };
   readonly maxArtifactSize: string;
+  /** Sign-in: the mechanism, its secret, and what Entra ID sign-in must render to. */
+  readonly signIn: SignInExpectation;
+}
+
+interface SignInExpectation {
+  readonly mechanism: MlflowSignInMechanism;
+  readonly secretName?: string;
+  readonly redirectUri?: string;
+  readonly defaultPermission?: string;
+  /** Where the sign-in users live: PostgreSQL (a URL in the secret) or SQLite in /tmp. */
+  readonly database?: 'postgres' | 'sqlite';
 }
 
 interface Case {
@@ -82,14 +99,35 @@ function expectationOf(input: MlflowValuesInput): Expectation {
     ingress: input.ingress
       ? {
         host: input.ingress.host,
-        className: input.ingress.className ?? ({ [MlflowIngressController.NGINX]: 'nginx', [MlflowIngressController.APPLICATION_GATEWAY]: 'azure-application-gateway' } as Record<string, string>)[input.ingress.controller ?? MlflowIngressController.NGINX],
-        tlsSecretName: input.ingress.tlsSecretName,
+        className: ingressClassNameFor(input.ingress),
+        tlsSecretName: ingressTlsFor(input.ingress, chartFullname(releaseName).name).secretName,
         trustedProxyCidrs: input.ingress.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs],
       }
       : undefined,
     maxArtifactSize: input.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize,
+    signIn: signInExpectation(input.signInBinding),
   };
 }
+
+/** What a binding of the matrix must render to. */
+function signInExpectation(binding: SignInBinding | undefined): SignInExpectation {
+  if (!binding || binding.mechanism === MlflowSignInMechanism.NONE) return { mechanism: MlflowSignInMechanism.NONE };
+  if (binding.mechanism === MlflowSignInMechanism.BASIC_AUTH) {
+    return { mechanism: binding.mechanism, secretName: binding.extraVolumes[0].secret.secretName };
+  }
+  const o = binding.oidcAuth!;
+  return {
+    mechanism: binding.mechanism,
+    secretName: o.existingSecret.name,
+    redirectUri: o.redirectUri,
+    defaultPermission: o.defaultPermission,
+    database: o.database ? 'sqlite' : 'postgres',
+  };
+}
+
+const ENTRA = ENTRA_BINDING;
+const BASIC = BASIC_BINDING;
+
 
 const BASE: MlflowValuesInput = {
   artifactLocation: LOCATION,
@@ -126,6 +164,15 @@ const MATRIX: [string, Partial<MlflowValuesInput>][] = [
     ingress: NGINX,
   }],
   ['release "team" (service team-mlflow), namespace ml-team', { releaseName: 'team', namespace: 'ml-team', serviceAccountName: 'team-mlflow' }],
+  ['Entra ID sign-in: PostgreSQL user database, Redis cache, ingress-nginx', { signInBinding: ENTRA(true, true), ingress: NGINX, replicas: 2 }],
+  ['Entra ID sign-in: SQLite user database (one pod)', { signInBinding: ENTRA(false), backendStore: SQLITE, ingress: NGINX }],
+  ['basic auth: PostgreSQL, ingress-nginx', { signInBinding: BASIC, ingress: NGINX }],
+  ['basic auth: SQLite, no ingress', { signInBinding: BASIC, backendStore: SQLITE }],
+  ['application routing add-on, Key Vault certificate', {
+    signInBinding: ENTRA(true),
+    ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: 'https://kv-ingress.vault.azure.net/certificates/mlflow' }) },
+  }],
+  ['cert-manager certificate', { signInBinding: BASIC, ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }) } }],
 ];
 
 const MATRIX_CASES: Case[] = MATRIX.map(([name, overrides]) => {
@@ -171,6 +218,7 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
     artifactUri: 'wasbs://mlflow@stmlflowdev001.blob.core.windows.net/artifacts',
     proxied: true,
     maxArtifactSize: '5Gi',
+    signIn: { mechanism: MlflowSignInMechanism.NONE },
   },
   'mlflow-sp': {
     releaseName: 'mlflow',
@@ -182,6 +230,7 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
     artifactUri: 'wasbs://mlflow@stmlflowsp001.blob.core.windows.net/artifacts',
     proxied: true,
     maxArtifactSize: '5Gi',
+    signIn: { mechanism: MlflowSignInMechanism.BASIC_AUTH, secretName: 'mlflow-sign-in' },
   },
   'mlflow-prod': {
     releaseName: 'mlflow',
@@ -195,6 +244,13 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
     proxied: true,
     ingress: { host: 'mlflow.example.com', className: 'nginx', tlsSecretName: 'mlflow-tls', trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs] },
     maxArtifactSize: '5Gi',
+    signIn: {
+      mechanism: MlflowSignInMechanism.ENTRA_ID,
+      secretName: 'mlflow-sign-in',
+      redirectUri: 'https://mlflow.example.com/callback',
+      defaultPermission: 'READ',
+      database: 'postgres',
+    },
   },
 };
 
@@ -235,9 +291,20 @@ const READERS: Record<string, string> = {
   PGSSLMODE: 'libpq',
   MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD: 'MLflow',
   AZURE_CLIENT_ID: 'azure-identity (ManagedIdentityCredential)',
+  MLFLOW_AUTH_CONFIG_PATH: 'MLflow basic auth (mlflow/server/auth/config.py)',
+  OIDC_ISSUER: 'mlflow-oidc-auth',
+  OIDC_CODE_CHALLENGE: 'mlflow-oidc-auth',
+  OIDC_ALEMBIC_VERSION_TABLE: 'mlflow-oidc-auth',
+  CACHE_BACKEND: 'mlflow-oidc-auth',
 };
+/** What the chart sets for Entra ID sign-in (templates/deployment.yaml, oidcAuth), all read by mlflow-oidc-auth. */
+const CHART_OIDC_ENV = [
+  'OIDC_DISCOVERY_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_SCOPE', 'OIDC_AUDIENCE',
+  'OIDC_PROVIDER_DISPLAY_NAME', 'OIDC_GROUPS_ATTRIBUTE', 'OIDC_GROUP_NAME', 'OIDC_ADMIN_GROUP_NAME', 'DEFAULT_MLFLOW_PERMISSION',
+  'SESSION_COOKIE_SECURE', 'SESSION_COOKIE_SAMESITE', 'SECRET_KEY', 'OIDC_USERS_DB_URI', 'TRUSTED_PROXIES',
+];
 /** What the chart itself puts there (its templates, not our values). */
-const CHART_ENV = ['MLFLOW_VERSION', 'PGUSER', 'PGPASSWORD'];
+const CHART_ENV = ['MLFLOW_VERSION', 'PGUSER', 'PGPASSWORD', ...CHART_OIDC_ENV];
 /** The keys of the binding's secrets, by who reads them. */
 const SECRET_READERS: Record<string, string> = {
   AZURE_STORAGE_ACCESS_KEY: 'MLflow azure_blob_artifact_repo',
@@ -246,6 +313,9 @@ const SECRET_READERS: Record<string, string> = {
   AZURE_TENANT_ID: 'azure-identity EnvironmentCredential',
   AZURE_CLIENT_SECRET: 'azure-identity EnvironmentCredential',
   AZURE_AUTHORITY_HOST: 'azure-identity',
+  OIDC_CLIENT_SECRET: 'mlflow-oidc-auth (also through the chart\'s secretKeyRef)',
+  OIDC_USERS_DB_URI: 'mlflow-oidc-auth',
+  CACHE_REDIS_URL: 'mlflow-oidc-auth',
 };
 
 const names = (env: any[] | undefined) => (env ?? []).map((e) => e.name as string);
@@ -285,7 +355,9 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
   if (JSON.stringify(server.command) !== '["mlflow"]') fail(`command ${JSON.stringify(server.command)}`);
   if (JSON.stringify(args.slice(0, head.length)) !== JSON.stringify(head)) fail(`args start ${JSON.stringify(args.slice(0, head.length))}, expected ${JSON.stringify(head)}`);
   if (args.includes('--serve-artifacts') !== e.proxied) fail(`--serve-artifacts ${args.includes('--serve-artifacts')} but proxied ${e.proxied}`);
-  if (args.some((a) => a.startsWith('--app-name'))) fail('an --app-name without sign-in');
+  const appName = optionValue(args, '--app-name');
+  const apps = { [MlflowSignInMechanism.ENTRA_ID]: 'oidc-auth', [MlflowSignInMechanism.BASIC_AUTH]: 'basic-auth', [MlflowSignInMechanism.NONE]: undefined };
+  if (appName !== apps[e.signIn.mechanism]) fail(`--app-name ${appName}, expected ${apps[e.signIn.mechanism]} (sign-in ${e.signIn.mechanism})`);
   for (const p of serverArgProblems(args.slice(1))) fail(`argument: ${p}`);
 
   // Workers fit the memory limit; ephemeral storage holds the largest artifact.
@@ -313,11 +385,26 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
   const envSecret = byKind(r, 'Secret').find((s) => s.metadata.name === `${fullname}-env-secret`);
   for (const key of Object.keys(envSecret?.data ?? {})) fail(`the chart's env secret carries ${key} (it came from the values)`);
   const envFrom = (server.envFrom ?? []).map((f: any) => f.secretRef?.name ?? f.configMapRef?.name);
-  const expectedEnvFrom = [`${fullname}-env-configmap`, `${fullname}-env-secret`, `${fullname}-flask-server-secret-key`, ...e.secretNames];
+  const attachesSignIn = (server.envFrom ?? []).some((f: any) => f.secretRef?.name === e.signIn.secretName);
+  const signInEnvFrom = e.signIn.mechanism === MlflowSignInMechanism.ENTRA_ID && attachesSignIn
+    ? [e.signIn.secretName!] : [];
+  const expectedEnvFrom = [`${fullname}-env-configmap`, `${fullname}-env-secret`, `${fullname}-flask-server-secret-key`, ...e.secretNames, ...signInEnvFrom];
   if (JSON.stringify(envFrom) !== JSON.stringify(expectedEnvFrom)) fail(`envFrom ${JSON.stringify(envFrom)}, expected ${JSON.stringify(expectedEnvFrom)}`);
   for (const secret of e.secretNames) {
     for (const key of secretKeys?.(secret) ?? []) if (!(key in SECRET_READERS)) fail(`secret ${secret} key ${key}: nobody reads it`);
   }
+
+  // No secret as a plain value in any container (secrets come from Kubernetes secrets).
+  for (const t of podTemplates(r.objects)) {
+    for (const c of [...(t.spec.initContainers ?? []), ...t.spec.containers]) {
+      for (const env of c.env ?? []) {
+        if ((SECRET_ENV_VARS as readonly string[]).includes(env.name) && env.value !== undefined && !String(env.value).startsWith('sqlite:')) {
+          fail(`${t.owner} ${c.name}: ${env.name} is a plain value (it carries a secret)`);
+        }
+      }
+    }
+  }
+  problems.push(...signInProblems(r, e, server, pod, fullname));
 
   // The auth mode's wiring.
   const serviceAccount = one(r, 'ServiceAccount');
@@ -407,6 +494,45 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** What each sign-in mechanism must render to. */
+function signInProblems(r: Rendered, e: Expectation, server: any, pod: any, fullname: string): string[] {
+  const problems: string[] = [];
+  const fail = (what: string) => problems.push(what);
+  const env = (name: string) => envValue(server, name);
+  const s = e.signIn;
+  const secrets = byKind(r, 'Secret').map((x) => x.metadata.name);
+  for (const chartSecret of [`${fullname}-oidc-auth-secret`, `${fullname}-oidc-auth-db-secret`, `${fullname}-auth-admin-secret`, `${fullname}-auth-pg-secret`]) {
+    if (secrets.includes(chartSecret)) fail(`the chart rendered its own secret ${chartSecret} (from values)`);
+  }
+  if ((pod.initContainers ?? []).some((c: any) => c.name === 'ini-file-initializer')) fail('the chart\'s ini-file-initializer (sed on passwords) runs');
+  if (s.mechanism === MlflowSignInMechanism.ENTRA_ID) {
+    const ref = env('OIDC_CLIENT_SECRET')?.valueFrom?.secretKeyRef;
+    if (ref?.name !== s.secretName || ref?.key !== SIGN_IN.clientSecretKey) fail(`OIDC_CLIENT_SECRET from ${JSON.stringify(ref)}`);
+    if (env('OIDC_REDIRECT_URI')?.value !== s.redirectUri) fail(`OIDC_REDIRECT_URI ${env('OIDC_REDIRECT_URI')?.value}, expected ${s.redirectUri}`);
+    if (!env('OIDC_AUDIENCE')?.value || env('OIDC_AUDIENCE')?.value !== env('OIDC_CLIENT_ID')?.value) fail('OIDC_AUDIENCE is not the client id: bearer tokens of any audience would pass');
+    if (env('DEFAULT_MLFLOW_PERMISSION')?.value !== s.defaultPermission) fail(`DEFAULT_MLFLOW_PERMISSION ${env('DEFAULT_MLFLOW_PERMISSION')?.value}`);
+    if (env('SESSION_COOKIE_SECURE')?.value !== 'true' || env('SESSION_COOKIE_SAMESITE')?.value !== 'lax') fail('session cookies not secure and lax');
+    if (!env('TRUSTED_PROXIES')?.value) fail('TRUSTED_PROXIES empty: the plugin trusts X-Forwarded-* from everyone');
+    if (env('OIDC_CODE_CHALLENGE')?.value !== 'S256') fail('no PKCE');
+    if (env('SECRET_KEY')?.valueFrom?.secretKeyRef?.name !== `${fullname}-flask-server-secret-key`) fail('SECRET_KEY is not the shared flask secret (sessions would not survive across replicas)');
+    const users = env('OIDC_USERS_DB_URI');
+    if (s.database === 'postgres') {
+      if (users !== undefined) fail(`OIDC_USERS_DB_URI is in the values (${JSON.stringify(users)}), not in the secret`);
+      if (!(server.envFrom ?? []).some((f: any) => f.secretRef?.name === s.secretName)) fail('the sign-in secret (user database URL) is not attached');
+    } else if (!String(users?.value ?? '').startsWith('sqlite:////tmp/')) {
+      fail(`OIDC_USERS_DB_URI ${users?.value}: SQLite must be in the writable /tmp (the root filesystem is read-only)`);
+    }
+  } else if (s.mechanism === MlflowSignInMechanism.BASIC_AUTH) {
+    if (env('MLFLOW_AUTH_CONFIG_PATH')?.value !== `${SIGN_IN.basicAuthConfigDir}/${SIGN_IN.basicAuthConfigFile}`) fail(`MLFLOW_AUTH_CONFIG_PATH ${env('MLFLOW_AUTH_CONFIG_PATH')?.value}`);
+    const mount = (server.volumeMounts ?? []).find((m: any) => m.mountPath === SIGN_IN.basicAuthConfigDir);
+    const volume = (pod.volumes ?? []).find((v: any) => v.name === mount?.name);
+    if (!mount?.readOnly || volume?.secret?.secretName !== s.secretName) fail(`basic auth configuration not mounted read-only from ${s.secretName}: ${JSON.stringify(mount)} ${JSON.stringify(volume)}`);
+  } else if (CHART_OIDC_ENV.some((n) => env(n) !== undefined) || env('MLFLOW_AUTH_CONFIG_PATH')) {
+    fail('sign-in settings without sign-in');
+  }
+  return problems;
+}
 
 describeRendered(`the chart rendered with our values (${renderedBy})`, () => {
   const h = helm as Helm;

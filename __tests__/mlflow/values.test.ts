@@ -157,6 +157,8 @@ describe('buildMlflowValues: the whole document', () => {
       },
       autoscaling: { enabled: false },
       extraDeploy: [MIGRATION_JOB_OF_BUILD],
+      extraVolumes: [],
+      extraVolumeMounts: [],
     });
   });
 

@@ -217,7 +217,8 @@ describe('MLF-E005 secrets as literals', () => {
     ['extraEnvVars', JSON.stringify({ extraEnvVars: { AZURE_CLIENT_SECRET: 'sec-literal' } }), 'values[0]: extraEnvVars.AZURE_CLIENT_SECRET'],
   ])('helm %s with a literal secret key is an error', (_name, doc, where) => {
     const { findings } = check((stack) => release(stack, [doc]));
-    expect(ruleIds(findings)).toEqual(['MLF-E005']);
+    // A sign-in secret (auth.adminPassword) is also MLF-E011, literal or not.
+    expect(ruleIds(findings)).toEqual(where.includes('adminPassword') ? ['MLF-E005', 'MLF-E011'] : ['MLF-E005']);
     expect(findings[0].message).toContain(where);
     expect(findings[0].message).not.toMatch(/-literal/);
   });
@@ -715,6 +716,9 @@ describe('stable rule ids', () => {
       'MLF-E006 error Account key or connection string set while MLflow uses workload identity',
       'MLF-E007 error TLS below 1.2 accepted',
       'MLF-E008 error Plain HTTP accepted',
+      'MLF-E009 error MLflow exposed without sign-in',
+      'MLF-E010 error More than one MLflow sign-in mechanism',
+      'MLF-E011 error Sign-in secret in helm values',
       'MLF-W001 warning Kubelet identity used for blob access',
       'MLF-W002 warning Blob data role wider than one container',
       'MLF-W003 warning Locally redundant storage in production',
@@ -732,5 +736,60 @@ describe('stable rule ids', () => {
       expect(r.description.length).toBeGreaterThan(20);
       expect(r.fix.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('MLF-E009, MLF-E010, MLF-E011: sign-in of hand-written MLflow releases', () => {
+  const values = (doc: object) => [JSON.stringify(doc)];
+
+  test.each<[string, object, { setSensitive?: { name: string; value: string }[] }]>([
+    ['ingress without any mechanism', { ingress: { enabled: true } }, {}],
+    ['a LoadBalancer service without any mechanism', { service: { type: 'LoadBalancer' } }, {}],
+    ['a NodePort service, sign-in explicitly off', { service: { type: 'NodePort' }, oidcAuth: { enabled: false } }, {}],
+  ])('MLF-E009: %s', (_name, doc) => {
+    const { findings } = check((stack) => release(stack, values(doc)));
+    expect(ruleIds(findings)).toEqual(['MLF-E009']);
+    expect(findings[0].message).toMatch(/exposes MLflow outside the cluster, and no sign-in mechanism is on/);
+  });
+
+  test.each<[string, object]>([
+    ['oidcAuth', { ingress: { enabled: true }, oidcAuth: { enabled: true, existingSecret: { name: 's' } } }],
+    ['auth', { ingress: { enabled: true }, auth: { enabled: true, existingAdminSecret: { name: 'a' } } }],
+    ['an --app-name through extraArgs', { ingress: { enabled: true }, extraArgs: { appName: 'basic-auth' } }],
+    ['no exposure, no sign-in (inside the cluster)', { ingress: { enabled: false }, service: { type: 'ClusterIP' } }],
+  ])('no finding: %s', (_name, doc) => {
+    expect(check((stack) => release(stack, values(doc))).findings).toEqual([]);
+  });
+
+  test('a release of another chart is not judged', () => {
+    const { findings } = check((stack) => new Release(stack, 'Other', { name: 'x', chart: 'ingress-nginx', namespace: 'x', values: values({ ingress: { enabled: true } }) }));
+    expect(findings).toEqual([]);
+  });
+
+  test('MLF-E010: two mechanisms, from values and set', () => {
+    const { findings } = check((stack) => release(stack, values({ oidcAuth: { enabled: true } }), { set: [{ name: 'auth.enabled', value: 'true' }] }));
+    expect(ruleIds(findings)).toEqual(['MLF-E010']);
+    expect(findings[0].message).toMatch(/oidcAuth.enabled, auth.enabled are on together/);
+  });
+
+  test('MLF-E011: a sign-in secret in values even as a reference, in set_sensitive, and credentials in a URL', () => {
+    const { findings } = check((stack) => {
+      const v = new TerraformVariable(stack, 'client_secret', { type: 'string', sensitive: true });
+      release(stack, values({ oidcAuth: { enabled: true, clientSecret: v.stringValue, database: { uri: 'postgresql://u:p@db:5432/auth' } } }), {
+        setSensitive: [{ name: 'auth.postgres.password', value: v.stringValue }],
+      });
+    });
+    expect(ruleIds(findings)).toEqual(['MLF-E011']);
+    expect(findings[0].message).toContain('values[0]: oidcAuth.clientSecret');
+    expect(findings[0].message).toContain('values[0]: oidcAuth.database.uri (credentials in the URL)');
+    expect(findings[0].message).toContain('set_sensitive: auth.postgres.password');
+  });
+
+  test('the releases MlflowRelease writes pass all three (the example stacks are checked too)', () => {
+    const { findings } = check((stack) => release(stack, values({
+      ingress: { enabled: true },
+      oidcAuth: { enabled: true, existingSecret: { name: 'mlflow-sign-in', clientSecretKey: 'OIDC_CLIENT_SECRET' }, database: { uri: 'sqlite:////tmp/a.db' } },
+    })));
+    expect(findings).toEqual([]);
   });
 });

@@ -231,7 +231,10 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
   test('no key, no connection string anywhere; no multipart upload', () => {
     const text = synthesized.get('mlflow-prod')!;
     expect(text).not.toMatch(/primary_access_key|primary_connection_string|AZURE_STORAGE_ACCESS_KEY|AZURE_STORAGE_CONNECTION_STRING/);
-    expect(values.extraSecretNamesForEnvFrom ?? []).toEqual([]);
+    // Only the sign-in secret (client secret, user database URL): nothing of the artifact store.
+    expect(values.extraSecretNamesForEnvFrom).toEqual(['mlflow-sign-in']);
+    const signInSecret = resourcesOf(parsed('mlflow-prod'), 'kubernetes_secret_v1').map(([, s]) => s).find((s) => s.metadata.name === 'mlflow-sign-in');
+    expect(Object.keys(signInSecret.data_wo).sort()).toEqual(['OIDC_CLIENT_SECRET', 'OIDC_USERS_DB_URI']);
     expect(values.extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD).toBeUndefined();
   });
 

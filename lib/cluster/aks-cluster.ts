@@ -36,6 +36,18 @@ const POSTCONDITIONS = {
   },
 } as const;
 
+/** The network policy engine of an AKS cluster (`network_policy`). */
+export enum AksNetworkPolicyEngine {
+  /** None: network policies are accepted and ignored. */
+  NONE = 'none',
+  /** Azure Network Policy Manager. */
+  AZURE = 'azure',
+  /** Calico. */
+  CALICO = 'calico',
+  /** Cilium (Azure CNI powered by Cilium). */
+  CILIUM = 'cilium',
+}
+
 /**
  * An existing cluster, looked up by name with the `azurerm_kubernetes_cluster` data source.
  */
@@ -115,6 +127,13 @@ export interface AksClusterAttributes {
    * @default - none
    */
   readonly clientKey?: string;
+  /**
+   * The cluster's network policy engine (`network_profile[0].network_policy`): with
+   * `AksNetworkPolicyEngine.NONE` the network policies MLflow creates are accepted and ignored,
+   * and the release warns.
+   * @default - unknown
+   */
+  readonly networkPolicyEngine?: AksNetworkPolicyEngine;
 }
 
 /**
@@ -210,10 +229,13 @@ export class AksCluster extends Construct {
   public readonly workloadIdentityEnabled?: boolean;
   /** The API server URL (a reference), when known. */
   public readonly host?: string;
+  /** The network policy engine, when known at synth (attributes); undefined otherwise. */
+  public readonly networkPolicyEngine?: AksNetworkPolicyEngine;
 
   private readonly attributes?: AksClusterAttributes;
   private readonly postconditions = new Map<string, Postcondition>();
   private readonly providersConfigured = new Set<string>();
+  private networkPolicyCheckAdded = false;
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
     super(scope, id);
@@ -240,6 +262,7 @@ export class AksCluster extends Construct {
       this.kubeletIdentityObjectId = a.kubeletIdentityObjectId;
       this.kubeletIdentityClientId = a.kubeletIdentityClientId;
       this.host = a.host;
+      this.networkPolicyEngine = a.networkPolicyEngine;
     }
     if (props.requireWorkloadIdentity) this.requireWorkloadIdentity();
   }
@@ -262,6 +285,33 @@ export class AksCluster extends Construct {
     const p = new Problems(`AksCluster at ${this.node.path}: workload identity`);
     checkClusterForWorkloadIdentity(p, this, 'attributes');
     p.throwIfAny();
+  }
+
+  /**
+   * Record that network policies are relied on: a cluster given by attributes with
+   * `networkPolicyEngine: NONE` warns on `user` (they would be accepted and ignored); a looked-up
+   * cluster gets a Terraform `check` block whose assertion warns at plan when the cluster's
+   * `network_policy` is empty or `none`.
+   */
+  public warnIfNoNetworkPolicyEngine(user: IConstruct): void {
+    if (!this.dataSource) {
+      if (this.networkPolicyEngine === AksNetworkPolicyEngine.NONE) {
+        Annotations.of(user).addWarning(
+          `cluster ${this.clusterName} runs no network policy engine (networkPolicyEngine: none): the network policy of MLflow is accepted and ignored, so every pod of the cluster can reach it. Enable one (azure, calico or cilium) on the cluster.`,
+        );
+      }
+      return;
+    }
+    if (this.networkPolicyCheckAdded) return;
+    this.networkPolicyCheckAdded = true;
+    const policy = resolveInStack(this, this.dataSource.networkProfile.get(0).networkPolicy) as string;
+    const expression = policy.replace(/^\$\{(.*)\}$/, '$1');
+    TerraformStack.of(this).addOverride(`check.${this.dataSource.friendlyUniqueId}_network_policy_engine`, {
+      assert: [{
+        condition: `\${!contains(["", "none"], try(${expression}, ""))}`,
+        error_message: `AKS cluster ${this.clusterName} runs no network policy engine (network_policy is empty or none): the network policies of MLflow are accepted and ignored, so every pod of the cluster can reach it. Enable Azure Network Policy Manager, Calico or Cilium on the cluster.`,
+      }],
+    });
   }
 
   /**

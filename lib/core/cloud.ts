@@ -22,3 +22,18 @@ const STORAGE_SUFFIX: Record<AzureCloud, string> = {
 export function storageSuffix(cloud: AzureCloud): string {
   return STORAGE_SUFFIX[cloud];
 }
+
+/**
+ * Entra ID sign-in hosts per cloud, as azure-identity names them (`AZURE_AUTHORITY_HOST`,
+ * `AzureAuthorityHosts`); they also serve the OpenID Connect discovery documents.
+ */
+const AUTHORITY_HOST: Record<AzureCloud, string> = {
+  [AzureCloud.PUBLIC]: 'https://login.microsoftonline.com/',
+  [AzureCloud.CHINA]: 'https://login.chinacloudapi.cn/',
+  [AzureCloud.US_GOVERNMENT]: 'https://login.microsoftonline.us/',
+};
+
+/** The Entra ID authority host of a cloud, with a trailing slash, e.g. `https://login.microsoftonline.com/`. */
+export function entraAuthorityHost(cloud: AzureCloud): string {
+  return AUTHORITY_HOST[cloud];
+}

@@ -3,6 +3,11 @@
 // the library is imported: 23 provider modules cost ~25 ms, and `require('cdktf-mlflow-azure')`
 // must stay within 1.3x of `require('cdktf')`. Types come from `import type` in each file;
 // Node caches each module after its first require.
+import type * as AppRoleAssignment from '@cdktf/provider-azuread/lib/app-role-assignment';
+import type * as Application from '@cdktf/provider-azuread/lib/application';
+import type * as ApplicationPassword from '@cdktf/provider-azuread/lib/application-password';
+import type * as DataAzureadClientConfig from '@cdktf/provider-azuread/lib/data-azuread-client-config';
+import type * as ServicePrincipal from '@cdktf/provider-azuread/lib/service-principal';
 import type * as DataAzurermClientConfig from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import type * as DataAzurermKubernetesCluster from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
 import type * as FederatedIdentityCredential from '@cdktf/provider-azurerm/lib/federated-identity-credential';
@@ -24,9 +29,11 @@ import type * as UserAssignedIdentity from '@cdktf/provider-azurerm/lib/user-ass
 import type * as HelmProvider from '@cdktf/provider-helm/lib/provider';
 import type * as Release from '@cdktf/provider-helm/lib/release';
 import type * as NamespaceV1 from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type * as NetworkPolicyV1 from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type * as KubernetesProvider from '@cdktf/provider-kubernetes/lib/provider';
 import type * as SecretV1 from '@cdktf/provider-kubernetes/lib/secret-v1';
 import type * as TimeProvider from '@cdktf/provider-time/lib/provider';
+import type * as Rotating from '@cdktf/provider-time/lib/rotating';
 import type * as Sleep from '@cdktf/provider-time/lib/sleep';
 
 /** azurerm provider modules, each loaded on first use. */
@@ -61,11 +68,22 @@ export const helmModules = {
 export const kubernetesModules = {
   get provider(): typeof KubernetesProvider { return require('@cdktf/provider-kubernetes/lib/provider'); },
   get namespaceV1(): typeof NamespaceV1 { return require('@cdktf/provider-kubernetes/lib/namespace-v1'); },
+  get networkPolicyV1(): typeof NetworkPolicyV1 { return require('@cdktf/provider-kubernetes/lib/network-policy-v1'); },
   get secretV1(): typeof SecretV1 { return require('@cdktf/provider-kubernetes/lib/secret-v1'); },
 };
 
-/** time provider modules (RBAC propagation waits), each loaded on first use. */
+/** azuread provider modules (the Entra application of MLflow sign-in), each loaded on first use. */
+export const azureadModules = {
+  get application(): typeof Application { return require('@cdktf/provider-azuread/lib/application'); },
+  get applicationPassword(): typeof ApplicationPassword { return require('@cdktf/provider-azuread/lib/application-password'); },
+  get appRoleAssignment(): typeof AppRoleAssignment { return require('@cdktf/provider-azuread/lib/app-role-assignment'); },
+  get dataAzureadClientConfig(): typeof DataAzureadClientConfig { return require('@cdktf/provider-azuread/lib/data-azuread-client-config'); },
+  get servicePrincipal(): typeof ServicePrincipal { return require('@cdktf/provider-azuread/lib/service-principal'); },
+};
+
+/** time provider modules (RBAC propagation waits, secret rotation), each loaded on first use. */
 export const timeModules = {
   get provider(): typeof TimeProvider { return require('@cdktf/provider-time/lib/provider'); },
+  get rotating(): typeof Rotating { return require('@cdktf/provider-time/lib/rotating'); },
   get sleep(): typeof Sleep { return require('@cdktf/provider-time/lib/sleep'); },
 };

@@ -12,7 +12,7 @@ import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { MODES_WITH_SECRET } from './secret-revision';
 import { AksCluster } from '../cluster/aks-cluster';
 import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from '../cluster/prerequisites';
-import { AzureCloud } from '../core/cloud';
+import { entraAuthorityHost } from '../core/cloud';
 import { checkName } from '../core/names';
 import { azurermModules, kubernetesModules } from '../core/providers';
 import { PrincipalType } from '../core/roles';
@@ -30,12 +30,6 @@ const ARTIFACT_ACCESS_DEFAULTS = {
 /** The audience every AKS workload identity federation uses. */
 const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 
-/** Entra ID authority hosts per cloud (`AZURE_AUTHORITY_HOST` of azure-identity). */
-const AUTHORITY_HOST: Record<AzureCloud, string> = {
-  [AzureCloud.PUBLIC]: 'https://login.microsoftonline.com/',
-  [AzureCloud.CHINA]: 'https://login.chinacloudapi.cn/',
-  [AzureCloud.US_GOVERNMENT]: 'https://login.microsoftonline.us/',
-};
 
 const NAME_PREFIX = /^(?=.{1,40}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NAME_PREFIX_RULE = 'must be 1 to 40 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it starts Kubernetes and Azure names)';
@@ -178,7 +172,7 @@ export class ArtifactAccess extends Construct {
           AZURE_CLIENT_ID: sp.clientId,
           AZURE_TENANT_ID: sp.tenantId,
           AZURE_CLIENT_SECRET: sp.clientSecret,
-          AZURE_AUTHORITY_HOST: AUTHORITY_HOST[store.cloud],
+          AZURE_AUTHORITY_HOST: entraAuthorityHost(store.cloud),
         });
         this.identityClientId = sp.clientId;
         this.principalId = sp.objectId;

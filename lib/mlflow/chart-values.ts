@@ -1,3 +1,5 @@
+import { SignInOidcValues } from '../signin/binding';
+
 // ---------------------------------------------------------------------------------------------
 // The chart values we emit. Every key exists in the community-charts `mlflow` chart 1.11.5
 // values.schema.json (which rejects unknown keys): the schema test validates full outputs.
@@ -287,4 +289,10 @@ export interface MlflowChartValues {
    * migration job.
    */
   readonly extraDeploy: { [key: string]: any }[];
+  /** Entra ID sign-in (the mlflow-oidc-auth plugin), when chosen. */
+  readonly oidcAuth?: SignInOidcValues;
+  /** More volumes of the pod (basic auth's configuration). */
+  readonly extraVolumes: { [key: string]: any }[];
+  /** More volume mounts of the MLflow container. */
+  readonly extraVolumeMounts: { [key: string]: any }[];
 }

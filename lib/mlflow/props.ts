@@ -84,11 +84,16 @@ export interface MlflowImage {
 /** The ingress controller that serves the MLflow ingress: it decides which annotations are emitted. */
 export enum MlflowIngressController {
   /**
-   * ingress-nginx (also the AKS application routing add-on, class
-   * `webapprouting.kubernetes.azure.com`): `proxy-body-size`, `proxy-read-timeout`,
-   * `proxy-send-timeout`, `proxy-request-buffering: "off"`, `ssl-redirect`.
+   * ingress-nginx (class `nginx`, namespace `ingress-nginx`): `proxy-body-size`,
+   * `proxy-read-timeout`, `proxy-send-timeout`, `proxy-request-buffering: "off"`, `ssl-redirect`.
    */
   NGINX = 'nginx',
+  /**
+   * The AKS application routing add-on (managed NGINX, class `webapprouting.kubernetes.azure.com`,
+   * namespace `app-routing-system`): the ingress-nginx annotations, and TLS certificates from Key
+   * Vault (`MlflowIngressTls.keyVaultCertificate`).
+   */
+  APP_ROUTING = 'app-routing',
   /**
    * Application Gateway Ingress Controller (AGIC): `request-timeout`, `health-probe-path: /health`,
    * `ssl-redirect`. The body size is bounded by the gateway's WAF policy, not by an annotation.
@@ -101,8 +106,97 @@ export enum MlflowIngressController {
   OTHER = 'other',
 }
 
+/** Options of {@link MlflowIngressTls.certManager}. */
+export interface CertManagerTlsOptions {
+  /**
+   * A `ClusterIssuer` (`cert-manager.io/cluster-issuer`). Give exactly one of `clusterIssuer` and `issuer`.
+   * @default - none
+   */
+  readonly clusterIssuer?: string;
+  /**
+   * An `Issuer` in the release namespace (`cert-manager.io/issuer`).
+   * @default - none
+   */
+  readonly issuer?: string;
+  /**
+   * The secret cert-manager writes the certificate to.
+   * @default "<service name>-tls"
+   */
+  readonly secretName?: string;
+}
+
+/** Options of {@link MlflowIngressTls.keyVaultCertificate}. */
+export interface KeyVaultCertificateTlsOptions {
+  /**
+   * The certificate's Key Vault URI, e.g. `https://kv-ingress.vault.azure.net/certificates/mlflow`
+   * (the add-on's identity needs "Key Vault Certificate User" on it, and the vault must be
+   * attached to the add-on: `az aks approuting update --attach-kv`).
+   */
+  readonly certificateUri: string;
+}
+
+/** Where the ingress's TLS secret comes from. */
+export enum MlflowIngressTlsSource {
+  /** A secret that exists already (created and renewed by you). */
+  EXISTING_SECRET = 'existing-secret',
+  /** cert-manager issues and renews it (an issuer annotation on the ingress). */
+  CERT_MANAGER = 'cert-manager',
+  /** The application routing add-on syncs it from a Key Vault certificate. */
+  KEY_VAULT = 'key-vault',
+}
+
+/**
+ * The TLS certificate of the ingress: the secret it names is produced by cert-manager or the
+ * application routing add-on, or declared as existing.
+ */
+export class MlflowIngressTls {
+  /** A TLS secret that exists in the release namespace (e.g. created by your own pipeline). */
+  public static existingSecret(secretName: string): MlflowIngressTls {
+    return new MlflowIngressTls(MlflowIngressTlsSource.EXISTING_SECRET, { secretName });
+  }
+
+  /** cert-manager issues the certificate (a `ClusterIssuer` or `Issuer` annotation). */
+  public static certManager(options: CertManagerTlsOptions): MlflowIngressTls {
+    return new MlflowIngressTls(MlflowIngressTlsSource.CERT_MANAGER, { certManager: options, secretName: options.secretName });
+  }
+
+  /**
+   * The application routing add-on serves a Key Vault certificate
+   * (`kubernetes.azure.com/tls-cert-keyvault-uri`; it writes the secret `keyvault-<ingress name>`).
+   * Only with `MlflowIngressController.APP_ROUTING`.
+   */
+  public static keyVaultCertificate(options: KeyVaultCertificateTlsOptions): MlflowIngressTls {
+    return new MlflowIngressTls(MlflowIngressTlsSource.KEY_VAULT, { keyVault: options });
+  }
+
+  /** Where the secret comes from. */
+  public readonly source: MlflowIngressTlsSource;
+  /** @internal */
+  public readonly _secretName?: string;
+  /** @internal */
+  public readonly _certManager?: CertManagerTlsOptions;
+  /** @internal */
+  public readonly _keyVault?: KeyVaultCertificateTlsOptions;
+
+  private constructor(
+    source: MlflowIngressTlsSource,
+    options: { secretName?: string; certManager?: CertManagerTlsOptions; keyVault?: KeyVaultCertificateTlsOptions },
+  ) {
+    this.source = source;
+    this._secretName = options.secretName;
+    this._certManager = options.certManager;
+    this._keyVault = options.keyVault;
+  }
+}
+
 /**
  * An ingress in front of MLflow.
+ *
+ * A private ingress is an ingress class whose controller listens on an internal load balancer:
+ * for ingress-nginx a second controller installed with the service annotation
+ * `service.beta.kubernetes.io/azure-load-balancer-internal: "true"`; for the application routing
+ * add-on an `NginxIngressController` with that annotation in `loadBalancerAnnotations`. Give its
+ * class as `className` (and its namespace in `networkPolicy.ingressControllerNamespaces`).
  */
 export interface MlflowIngress {
   /** The host name, e.g. `mlflow.example.com` (also added to MLflow's allowed hosts). */
@@ -114,15 +208,22 @@ export interface MlflowIngress {
   readonly controller?: MlflowIngressController;
   /**
    * The ingress class name.
-   * @default "nginx" for NGINX, "azure-application-gateway" for APPLICATION_GATEWAY; required for OTHER
+   * @default "nginx" for NGINX, "webapprouting.kubernetes.azure.com" for APP_ROUTING, "azure-application-gateway" for APPLICATION_GATEWAY; required for OTHER
    */
   readonly className?: string;
   /**
-   * Name of the Kubernetes TLS secret for the host (e.g. issued by cert-manager).
-   * Required unless `allowInsecureHttp` is true.
+   * Name of an existing Kubernetes TLS secret for the host (the same as
+   * `tls: MlflowIngressTls.existingSecret(name)`). Give `tlsSecretName` or `tls`, unless
+   * `allowInsecureHttp` is true.
    * @default - none
    */
   readonly tlsSecretName?: string;
+  /**
+   * The TLS certificate: from cert-manager, from Key Vault (application routing add-on), or an
+   * existing secret.
+   * @default - none (`tlsSecretName`, or `allowInsecureHttp`)
+   */
+  readonly tls?: MlflowIngressTls;
   /**
    * Serve the ingress without TLS (for example when TLS terminates in front of the ingress).
    * @default false
@@ -448,4 +549,65 @@ export interface MlflowReleaseOptions {
    * @default []
    */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Who may reach the MLflow pods: a network policy admits only the ingress controller, the
+   * given ranges and the client namespaces, on MLflow's port.
+   * @default - a network policy admitting the ingress controller's namespace only (nothing without an ingress)
+   */
+  readonly networkPolicy?: MlflowNetworkPolicyOptions;
+  /**
+   * Create no network policy: every pod of the cluster can reach MLflow (warns).
+   * @default false
+   */
+  readonly allowTrafficFromAllPods?: boolean;
 }
+
+/** One egress rule of the MLflow pods: a CIDR range and the TCP ports reached there. */
+export interface MlflowEgressRule {
+  /** An IPv4 or IPv6 CIDR range, e.g. the private endpoint subnet. */
+  readonly cidr: string;
+  /** TCP ports, e.g. `[443]` (Blob Storage, Key Vault, Entra ID) or `[5432]` (PostgreSQL). */
+  readonly ports: number[];
+}
+
+/**
+ * Egress of the MLflow pods: only DNS (the cluster's DNS service) and the rules given. Azure
+ * services are reached by address: their private endpoints' subnets, or public ranges (Entra
+ * ID's sign-in and token endpoints for workload identity and sign-in have no private endpoint).
+ */
+export interface MlflowEgressOptions {
+  /** Where the pods may connect (besides DNS). */
+  readonly rules: MlflowEgressRule[];
+}
+
+/**
+ * Who may reach the MLflow pods (a `kubernetes_network_policy_v1` selecting them). Port 5000
+ * only, from the ingress controller and from the namespaces of the jobs that log to MLflow.
+ *
+ * A network policy needs a policy engine in the cluster (AKS: `network_policy` azure, calico or
+ * cilium); without one it is accepted and ignored.
+ */
+export interface MlflowNetworkPolicyOptions {
+  /**
+   * Namespaces of the ingress controller, whose pods forward to MLflow.
+   * @default - from the ingress controller: ingress-nginx `["ingress-nginx"]`, the application routing add-on `["app-routing-system"]`; none without an ingress
+   */
+  readonly ingressControllerNamespaces?: string[];
+  /**
+   * Address ranges allowed in, e.g. the Application Gateway's subnet (AGIC and Application
+   * Gateway for Containers reach the pods from outside the cluster).
+   * @default []
+   */
+  readonly allowedCidrs?: string[];
+  /**
+   * Namespaces whose pods use MLflow (training jobs, pipelines, notebooks).
+   * @default []
+   */
+  readonly clientNamespaces?: string[];
+  /**
+   * Restrict the pods' egress too.
+   * @default - egress is not restricted
+   */
+  readonly egress?: MlflowEgressOptions;
+}
+

@@ -1,14 +1,19 @@
 import type { Release } from '@cdktf/provider-helm/lib/release';
+import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Annotations, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MlflowChartValues } from './chart-values';
+import { createNetworkPolicy } from './network-policy';
 import {
   MlflowArtifactLocation,
   MlflowReleaseOptions,
   MlflowBackendKind,
   MlflowBackendStore,
+  MlflowIngress,
   MlflowIngressController,
+  MlflowIngressTlsSource,
+  PostgresSslMode,
 } from './props';
 import { MLFLOW_SIZING, maxWorkersFor, memoryForWorkers, stagingStorage } from './sizing';
 import {
@@ -16,11 +21,13 @@ import {
   chartFullname,
   fitsChartAzureBlob,
   IGNORED_ENV_VARS,
+  ingressHasTls,
   MANAGED_ENV_VARS,
   MLFLOW_CHART,
   MLFLOW_DEFAULTS,
   SECRET_ENV_VARS,
 } from './values';
+import { AzureCloud } from '../core/cloud';
 import { checkArtifactPath, checkName } from '../core/names';
 import { checkIpAddressesOrCidrs } from '../core/network';
 import { helmModules, kubernetesModules } from '../core/providers';
@@ -29,6 +36,9 @@ import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+import { MlflowSignIn } from '../signin/props';
+import { MlflowSignInResources } from '../signin/sign-in';
+import { checkSignIn } from '../signin/validation';
 
 /**
  * Props of {@link MlflowRelease}.
@@ -42,6 +52,14 @@ export interface MlflowReleaseProps extends MlflowReleaseOptions {
   readonly auth: ArtifactAuthBinding;
   /** The backend store: `MlflowBackendStore.postgres(...)` or `MlflowBackendStore.sqliteForDevelopment()`. */
   readonly backendStore: MlflowBackendStore;
+  /**
+   * How people and jobs sign in to MLflow (not to be confused with `auth`, how MLflow reaches
+   * Blob Storage): `MlflowSignIn.entraId(...)` / `entraIdWithNewApplication(...)` (Entra ID
+   * single sign-on), `MlflowSignIn.basicAuth(...)`, or `MlflowSignIn.none({ reason })` for a
+   * server without ingress. Required: a missing choice fails at synth.
+   * @default - none: an error names the choices
+   */
+  readonly signIn?: MlflowSignIn;
 }
 
 /**
@@ -82,6 +100,10 @@ export class MlflowRelease extends Construct {
   public readonly values: MlflowChartValues;
   /** The secret with the database user and password (PostgreSQL). */
   public readonly databaseSecret?: SecretV1;
+  /** Sign-in: its secret and, when created here, its Entra application. */
+  public readonly signIn: MlflowSignInResources;
+  /** The network policy of the MLflow pods (none with `allowTrafficFromAllPods`). */
+  public readonly networkPolicy?: NetworkPolicyV1;
 
   constructor(scope: Construct, id: string, props: MlflowReleaseProps) {
     super(scope, id);
@@ -128,7 +150,7 @@ export class MlflowRelease extends Construct {
     this.servicePort = MLFLOW_CHART.servicePort;
     this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespaceName}.svc.${clusterDomain}:${this.servicePort}`;
     const ingress = props.ingress;
-    this.trackingUri = ingress ? `${ingress.tlsSecretName !== undefined ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
+    this.trackingUri = ingress ? `${ingressHasTls(ingress) ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
 
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     const databaseSecretName = `${this.serviceName}-database`;
@@ -155,6 +177,46 @@ export class MlflowRelease extends Construct {
       requireTerraformForWriteOnly(this);
     }
 
+    const trustedProxyCidrs = ingress?.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs];
+    this.signIn = new MlflowSignInResources(this, 'SignIn', {
+      signIn: props.signIn!,
+      namespaceName: this.namespaceName,
+      fullname: this.serviceName,
+      releaseName,
+      ingressHost: ingress?.host,
+      trustedProxyCidrs,
+      cloud: props.artifactLocation.cloud ?? AzureCloud.PUBLIC,
+      trackingDatabase: postgres
+        ? {
+          host: postgres.host,
+          port: postgres.port ?? 5432,
+          database: postgres.database,
+          user: postgres.user,
+          password: postgres.password,
+          passwordRevision: postgres.passwordRevision ?? 1,
+          sslMode: postgres.sslMode ?? PostgresSslMode.REQUIRE,
+          driver: postgres.driver,
+        }
+        : undefined,
+    });
+    if (this.signIn.secret) dependsOn.push(this.signIn.secret);
+
+    if (props.allowTrafficFromAllPods) {
+      Annotations.of(this).addWarning(
+        'allowTrafficFromAllPods = true: no network policy; every pod of the cluster can reach MLflow (and, without sign-in, use it).',
+      );
+    } else {
+      const np = props.networkPolicy ?? {};
+      this.networkPolicy = createNetworkPolicy(this, 'NetworkPolicy', this.serviceName, this.namespaceName, {
+        podLabels: { 'app.kubernetes.io/name': MLFLOW_CHART.name, 'app.kubernetes.io/instance': releaseName },
+        port: MLFLOW_CHART.containerPort,
+        ingressControllerNamespaces: np.ingressControllerNamespaces ?? (ingress ? defaultIngressControllerNamespaces(ingress) : []),
+        allowedCidrs: np.allowedCidrs ?? [],
+        clientNamespaces: np.clientNamespaces ?? [],
+        egress: np.egress,
+      });
+    }
+
     this.values = buildMlflowValues({
       ...props,
       namespace: this.namespaceName,
@@ -162,6 +224,7 @@ export class MlflowRelease extends Construct {
       serviceAccountName: this.serviceAccountName,
       databaseSecretName,
       clusterDomain,
+      signInBinding: this.signIn.binding,
     });
 
     this.release = new helmModules.release.Release(this, 'Release', {
@@ -238,6 +301,14 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   }
 
   checkSizing(p, props);
+  checkSignIn(scope, p, props.signIn, {
+    prop: 'signIn',
+    exposedBy: props.ingress ? `ingress (${props.ingress.host})` : undefined,
+    ingressHost: props.ingress?.host,
+    trackingDatabase: postgres?.database,
+    severalPods: props.autoscaling ? 'autoscaling' : isLiteral(props.replicas) && props.replicas > 1 ? `replicas = ${props.replicas}` : undefined,
+  });
+  checkNetworkPolicy(p, props);
 
   // Backend store
   if (postgres) {
@@ -342,9 +413,10 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   const ingress = props.ingress;
   if (ingress) {
     p.matches('ingress.host', ingress.host, DNS_NAME, 'must be a fully qualified DNS name in lowercase, e.g. mlflow.example.com');
-    if (ingress.tlsSecretName === undefined && !ingress.allowInsecureHttp) {
-      p.add('ingress.tlsSecretName', undefined, 'must be set (the TLS secret for the host), or set ingress.allowInsecureHttp: true when TLS terminates in front of the ingress');
+    if (ingress.tlsSecretName === undefined && ingress.tls === undefined && !ingress.allowInsecureHttp) {
+      p.add('ingress.tls', undefined, 'must be set (MlflowIngressTls.certManager(...), .keyVaultCertificate(...) or .existingSecret(name), or ingress.tlsSecretName), or set ingress.allowInsecureHttp: true when TLS terminates in front of the ingress');
     }
+    checkIngressTls(p, ingress);
     checkName(p, 'dnsSubdomain', 'ingress.tlsSecretName', ingress.tlsSecretName);
     if ((ingress.controller ?? MlflowIngressController.NGINX) === MlflowIngressController.OTHER && ingress.className === undefined) {
       p.add('ingress.className', undefined, 'must be set with controller OTHER');
@@ -465,4 +537,86 @@ function checkSizing(p: Problems, props: MlflowReleaseProps): void {
 
 function requireText(p: Problems, prop: string, value: string | undefined): void {
   if (isLiteral(value) && value.trim() === '') p.add(prop, value, 'must not be empty');
+}
+
+/** The namespace an ingress controller's pods run in, where it is known. */
+function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
+  switch (ingress.controller ?? MlflowIngressController.NGINX) {
+    case MlflowIngressController.NGINX:
+      return ['ingress-nginx'];
+    case MlflowIngressController.APP_ROUTING:
+      return ['app-routing-system'];
+    default:
+      return [];
+  }
+}
+
+/** Where the ingress certificate comes from: one source, and what each source needs. */
+function checkIngressTls(p: Problems, ingress: MlflowIngress): void {
+  const tls = ingress.tls;
+  if (!tls) return;
+  if (ingress.tlsSecretName !== undefined) {
+    p.add('ingress.tlsSecretName', ingress.tlsSecretName, 'conflicts with ingress.tls: give one (tlsSecretName is MlflowIngressTls.existingSecret(name))');
+  }
+  if (ingress.allowInsecureHttp) p.add('ingress.allowInsecureHttp', true, 'contradicts ingress.tls');
+  checkName(p, 'dnsSubdomain', 'ingress.tls.secretName', tls._secretName);
+  if (tls.source === MlflowIngressTlsSource.EXISTING_SECRET && tls._secretName === undefined) {
+    p.add('ingress.tls.secretName', undefined, 'is required for an existing secret');
+  }
+  if (tls.source === MlflowIngressTlsSource.CERT_MANAGER) {
+    const cm = tls._certManager!;
+    if ((cm.clusterIssuer === undefined) === (cm.issuer === undefined)) {
+      p.add('ingress.tls.clusterIssuer', cm.clusterIssuer, 'give exactly one of clusterIssuer (a ClusterIssuer) and issuer (an Issuer in the release namespace)');
+    }
+    checkName(p, 'dnsSubdomain', 'ingress.tls.clusterIssuer', cm.clusterIssuer);
+    checkName(p, 'dnsSubdomain', 'ingress.tls.issuer', cm.issuer);
+  }
+  if (tls.source === MlflowIngressTlsSource.KEY_VAULT) {
+    const controller = ingress.controller ?? MlflowIngressController.NGINX;
+    if (controller !== MlflowIngressController.APP_ROUTING) {
+      p.add('ingress.tls', 'MlflowIngressTls.keyVaultCertificate(...)', `needs the application routing add-on (controller: MlflowIngressController.APP_ROUTING), which syncs Key Vault certificates; controller is ${controller}`);
+    }
+    p.matches('ingress.tls.certificateUri', tls._keyVault!.certificateUri, /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net)\/certificates\/[A-Za-z0-9-]{1,127}(\/[0-9a-fA-F]{32})?$/,
+      'must be a Key Vault certificate URI: https://<vault>.vault.azure.net/certificates/<name>');
+  }
+}
+
+/**
+ * Who the network policy admits: never everyone (an empty namespace, "*", a /0 range), and
+ * someone where the ingress controller cannot be known (Application Gateway, other controllers).
+ */
+function checkNetworkPolicy(p: Problems, props: MlflowReleaseProps): void {
+  const np = props.networkPolicy;
+  if (props.allowTrafficFromAllPods) {
+    if (np !== undefined) p.add('networkPolicy', '{...}', 'contradicts allowTrafficFromAllPods: true (no network policy is created)');
+    return;
+  }
+  const everyone = 'would admit every namespace: list namespaces by name (allowTrafficFromAllPods: true turns the policy off, and says so)';
+  for (const list of ['ingressControllerNamespaces', 'clientNamespaces'] as const) {
+    (np?.[list] ?? []).forEach((name, i) => {
+      if (isLiteral(name) && (name === '*' || name.trim() === '')) p.add(`networkPolicy.${list}[${i}]`, name, everyone);
+      else checkName(p, 'dnsLabel', `networkPolicy.${list}[${i}]`, name);
+    });
+  }
+  checkIpAddressesOrCidrs(p, 'networkPolicy.allowedCidrs', np?.allowedCidrs);
+  (np?.allowedCidrs ?? []).forEach((cidr, i) => {
+    if (isLiteral(cidr) && /\/0$/.test(cidr)) p.add(`networkPolicy.allowedCidrs[${i}]`, cidr, 'would admit every address: give the ingress controller\'s or gateway\'s subnet');
+  });
+  const ingress = props.ingress;
+  const controller = ingress?.controller ?? MlflowIngressController.NGINX;
+  const known = controller === MlflowIngressController.NGINX || controller === MlflowIngressController.APP_ROUTING;
+  if (ingress && !known && np?.ingressControllerNamespaces === undefined && (np?.allowedCidrs ?? []).length === 0) {
+    p.add(
+      'networkPolicy.allowedCidrs',
+      undefined,
+      controller === MlflowIngressController.APPLICATION_GATEWAY
+        ? 'must list the Application Gateway\'s subnet: the gateway reaches the pods from outside the cluster, and the network policy would drop its traffic'
+        : 'must list where the ingress controller reaches the pods from (or give networkPolicy.ingressControllerNamespaces): it cannot be derived for controller OTHER',
+    );
+  }
+  (np?.egress?.rules ?? []).forEach((rule, i) => {
+    checkIpAddressesOrCidrs(p, `networkPolicy.egress.rules[${i}].cidr`, [rule.cidr]);
+    if (isLiteral(rule.ports) && rule.ports.length === 0) p.add(`networkPolicy.egress.rules[${i}].ports`, [], 'must list at least one port');
+    (rule.ports ?? []).forEach((port, j) => p.inRange(`networkPolicy.egress.rules[${i}].ports[${j}]`, port, 1, 65535));
+  });
 }

@@ -16,6 +16,7 @@ import {
   MlflowBackendStore,
   MlflowIngress,
   MlflowIngressController,
+  MlflowIngressTlsSource,
   MlflowReleaseOptions,
   PostgresSslMode,
 } from './props';
@@ -24,6 +25,8 @@ import { AzureCloud } from '../core/cloud';
 import { formatNginxSize, parseQuantity } from '../core/quantity';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
 import { ARTIFACT_SECRET_REVISION_ANNOTATION } from '../identity/secret-revision';
+import { SignInBinding } from '../signin/binding';
+import { NO_SIGN_IN } from '../signin/chart';
 import { artifactUriFor } from '../storage/uri';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +69,7 @@ export const MLFLOW_DEFAULTS = {
   resources: { cpuRequest: '250m', memoryRequest: '1Gi', cpuLimit: '1', memoryLimit: '2Gi' },
   nginxClassName: 'nginx',
   applicationGatewayClassName: 'azure-application-gateway',
+  appRoutingClassName: 'webapprouting.kubernetes.azure.com',
   timeoutSeconds: 600,
   databaseSecretUsernameKey: 'username',
   databaseSecretPasswordKey: 'password',
@@ -89,6 +93,10 @@ export const SECRET_ENV_VARS = [
   'AZURE_CLIENT_CERTIFICATE_PASSWORD',
   'PGPASSWORD',
   'MLFLOW_FLASK_SERVER_SECRET_KEY',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_USERS_DB_URI',
+  'CACHE_REDIS_URL',
+  'SECRET_KEY',
 ] as const;
 
 /**
@@ -121,6 +129,11 @@ export const MANAGED_ENV_VARS: { readonly [name: string]: string } = {
   MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD: 'proxyMultipartUpload',
   AZURE_CLIENT_ID: 'the auth binding\'s identityClientId',
   [FORWARDED_ALLOW_IPS_ENV_VAR]: 'ingress.trustedProxyCidrs',
+  MLFLOW_AUTH_CONFIG_PATH: 'signIn (MlflowSignIn.basicAuth)',
+  OIDC_ISSUER: 'signIn (its issuer)',
+  OIDC_CODE_CHALLENGE: 'signIn (PKCE is always on)',
+  OIDC_ALEMBIC_VERSION_TABLE: 'signIn',
+  CACHE_BACKEND: 'signIn (its cacheRedisUrl)',
 };
 
 /** Pod annotation whose change rolls the pods when the database password is rewritten. */
@@ -140,6 +153,8 @@ export interface MlflowValuesInput extends MlflowReleaseOptions {
   readonly namespace: string;
   /** The Kubernetes secret with the database user and password (PostgreSQL). @default "<service name>-database" */
   readonly databaseSecretName?: string;
+  /** What sign-in adds (from `MlflowSignInResources`). @default - no sign-in */
+  readonly signInBinding?: SignInBinding;
 }
 
 /**
@@ -232,17 +247,47 @@ export function ingressBodySizeFor(ingress: MlflowIngress, maxArtifactSize: stri
   return bytes === undefined ? maxArtifactSize : formatNginxSize(bytes);
 }
 
-/** Ingress annotations for large artifact transfers, by controller. */
+/**
+ * The ingress's TLS secret and the annotations that make it: an existing secret
+ * (`tlsSecretName` or `MlflowIngressTls.existingSecret`), cert-manager's issuer annotation, or the
+ * application routing add-on's Key Vault certificate (the add-on names the secret
+ * `keyvault-<ingress name>`; the ingress is named after the chart's full name).
+ */
+export function ingressTlsFor(ingress: MlflowIngress, fullname: string): { secretName?: string; annotations: { [key: string]: string } } {
+  const tls = ingress.tls;
+  if (!tls) return { secretName: ingress.tlsSecretName, annotations: {} };
+  switch (tls.source) {
+    case MlflowIngressTlsSource.CERT_MANAGER: {
+      const cm = tls._certManager!;
+      const annotations: { [key: string]: string } = cm.clusterIssuer !== undefined
+        ? { 'cert-manager.io/cluster-issuer': cm.clusterIssuer }
+        : { 'cert-manager.io/issuer': cm.issuer ?? '' };
+      return { secretName: tls._secretName ?? `${fullname}-tls`, annotations };
+    }
+    case MlflowIngressTlsSource.KEY_VAULT:
+      return { secretName: `keyvault-${fullname}`, annotations: { 'kubernetes.azure.com/tls-cert-keyvault-uri': tls._keyVault!.certificateUri } };
+    default:
+      return { secretName: tls._secretName, annotations: {} };
+  }
+}
+
+/** Whether the ingress serves TLS itself (a secret from any source). */
+export function ingressHasTls(ingress: MlflowIngress): boolean {
+  return ingress.tlsSecretName !== undefined || ingress.tls !== undefined;
+}
+
+/** Ingress annotations for large artifact transfers, by controller, and those of the TLS source. */
 export function ingressAnnotationsFor(
   ingress: MlflowIngress,
   timeoutSeconds: number,
   maxArtifactSize: string = MLFLOW_SIZING.maxArtifactSize,
+  fullname: string = MLFLOW_DEFAULTS.releaseName,
 ): { [key: string]: string } {
   const controller = ingress.controller ?? MlflowIngressController.NGINX;
-  const tls = ingress.tlsSecretName !== undefined;
+  const tls = ingressHasTls(ingress);
   const timeout = String(timeoutSeconds);
   let ours: { [key: string]: string } = {};
-  if (controller === MlflowIngressController.NGINX) {
+  if (controller === MlflowIngressController.NGINX || controller === MlflowIngressController.APP_ROUTING) {
     ours = {
       'nginx.ingress.kubernetes.io/proxy-body-size': ingressBodySizeFor(ingress, maxArtifactSize),
       'nginx.ingress.kubernetes.io/proxy-read-timeout': timeout,
@@ -257,7 +302,7 @@ export function ingressAnnotationsFor(
       'appgw.ingress.kubernetes.io/ssl-redirect': tls ? 'true' : 'false',
     };
   }
-  return { ...ours, ...(ingress.annotations ?? {}) };
+  return { ...ours, ...ingressTlsFor(ingress, fullname).annotations, ...(ingress.annotations ?? {}) };
 }
 
 /** The ingress class name: given, or the controller's usual one. */
@@ -266,6 +311,8 @@ export function ingressClassNameFor(ingress: MlflowIngress): string | undefined 
   switch (ingress.controller ?? MlflowIngressController.NGINX) {
     case MlflowIngressController.NGINX:
       return MLFLOW_DEFAULTS.nginxClassName;
+    case MlflowIngressController.APP_ROUTING:
+      return MLFLOW_DEFAULTS.appRoutingClassName;
     case MlflowIngressController.APPLICATION_GATEWAY:
       return MLFLOW_DEFAULTS.applicationGatewayClassName;
     default:
@@ -388,6 +435,8 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   if (input.ingress) {
     extraEnvVars[FORWARDED_ALLOW_IPS_ENV_VAR] = (input.ingress.trustedProxyCidrs ?? d.trustedProxyCidrs).join(',');
   }
+  const signIn = input.signInBinding ?? NO_SIGN_IN;
+  Object.assign(extraEnvVars, signIn.extraEnvVars);
 
   // Image
   const image = input.image;
@@ -395,13 +444,14 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
 
   // Ingress
   const ingress = input.ingress;
+  const tlsSecretName = ingress ? ingressTlsFor(ingress, serviceName).secretName : undefined;
   const chartIngress: MlflowChartIngress = ingress
     ? {
       enabled: true,
       ...(ingressClassNameFor(ingress) !== undefined ? { className: ingressClassNameFor(ingress) } : {}),
-      annotations: ingressAnnotationsFor(ingress, timeout, maxArtifactSize),
+      annotations: ingressAnnotationsFor(ingress, timeout, maxArtifactSize, serviceName),
       hosts: [{ host: ingress.host, paths: [{ path: '/', pathType: 'Prefix' }] }],
-      tls: ingress.tlsSecretName !== undefined ? [{ secretName: ingress.tlsSecretName, hosts: [ingress.host] }] : [],
+      tls: tlsSecretName !== undefined ? [{ secretName: tlsSecretName, hosts: [ingress.host] }] : [],
     }
     : { enabled: false };
 
@@ -427,6 +477,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const podAnnotations: { [key: string]: string } = {};
   if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
   if (auth.secretRevision !== undefined) podAnnotations[ARTIFACT_SECRET_REVISION_ANNOTATION] = String(auth.secretRevision);
+  Object.assign(podAnnotations, signIn.podAnnotations);
   const runAsUser = image?.runAsUser ?? d.runAsUser;
   const runAsGroup = image?.runAsGroup ?? d.runAsGroup;
   const podSecurityContext: MlflowChartPodSecurityContext = {
@@ -501,9 +552,13 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     // Only options the chart renders as one `--<kebab-key>=<value>` argument (no uvicornOpts).
     extraArgs: {
       workers: String(input.workers ?? defaultWorkers(memoryLimit, cpuLimit)),
+      ...signIn.extraArgs,
     },
     extraEnvVars,
-    extraSecretNamesForEnvFrom: [...auth.secretNamesForEnvFrom],
+    extraSecretNamesForEnvFrom: [...auth.secretNamesForEnvFrom, ...signIn.secretNamesForEnvFrom],
+    ...(signIn.oidcAuth ? { oidcAuth: signIn.oidcAuth } : {}),
+    extraVolumes: [...signIn.extraVolumes],
+    extraVolumeMounts: [...signIn.extraVolumeMounts],
     ingress: chartIngress,
     serverAllowedHosts: allowedHostsFor(
       serviceName,

@@ -68,6 +68,30 @@ export const RULES: readonly CheckRuleInfo[] = [
     fix: 'Set httpsTrafficOnlyEnabled: true.',
   },
   {
+    ruleId: MlflowCheckId.EXPOSED_WITHOUT_SIGN_IN,
+    severity: E,
+    title: 'MLflow exposed without sign-in',
+    description:
+      'helm_release of the MLflow chart (chart "mlflow") whose values or set entries turn ingress.enabled on, or set service.type to LoadBalancer or NodePort, while none of its sign-in mechanisms is on (oidcAuth.enabled, auth.enabled, ldapAuth.enabled, oauth2Proxy.enabled, or an --app-name through extraArgs.appName). MLflow has no sign-in of its own: anyone who reaches it can read, change and delete every experiment and model, and with proxied artifacts download every artifact without Azure credentials.',
+    fix: 'Turn one sign-in mechanism on (MlflowRelease / MlflowOnAzure signIn: MlflowSignIn.entraId(...) or MlflowSignIn.basicAuth(...)), or keep the server inside the cluster (no ingress, service type ClusterIP).',
+  },
+  {
+    ruleId: MlflowCheckId.SEVERAL_SIGN_IN_MECHANISMS,
+    severity: E,
+    title: 'More than one MLflow sign-in mechanism',
+    description:
+      'helm_release of the MLflow chart with more than one of oidcAuth.enabled, auth.enabled, ldapAuth.enabled, oauth2Proxy.enabled and extraArgs.appName: the chart refuses some combinations when it renders, and the others give mlflow server two --app-name options or a proxy in front of a second login.',
+    fix: 'Keep exactly one sign-in mechanism.',
+  },
+  {
+    ruleId: MlflowCheckId.SIGN_IN_SECRET_IN_VALUES,
+    severity: E,
+    title: 'Sign-in secret in helm values',
+    description:
+      'helm_release of the MLflow chart with a non-empty auth.adminPassword, auth.postgres.password, oidcAuth.clientSecret, oidcAuth.database.postgres.password, oauth2Proxy.cookieSecret, oauth2Proxy.provider.clientSecret or flaskServerSecretKey, or an oidcAuth.database.uri / oidcAuth.cache.redisUrl with credentials, in values, set, set_sensitive or set_wo, literal or reference: helm values are stored in the Terraform state and in the release secret in the cluster.',
+    fix: 'Write the secret to a Kubernetes secret with data_wo and reference it (oidcAuth.existingSecret, auth.existingAdminSecret, auth.postgres.existingSecret); MlflowSignIn does.',
+  },
+  {
     ruleId: MlflowCheckId.KUBELET_IDENTITY,
     severity: W,
     title: 'Kubelet identity used for blob access',

@@ -73,6 +73,12 @@ export class MlflowCheckId {
   public static readonly TLS_BELOW_1_2 = 'MLF-E007';
   /** A storage account accepting plain HTTP. */
   public static readonly HTTPS_OFF = 'MLF-E008';
+  /** The MLflow chart exposed (ingress, LoadBalancer or NodePort) with no sign-in mechanism on. */
+  public static readonly EXPOSED_WITHOUT_SIGN_IN = 'MLF-E009';
+  /** More than one sign-in mechanism of the MLflow chart on at once. */
+  public static readonly SEVERAL_SIGN_IN_MECHANISMS = 'MLF-E010';
+  /** A secret of a sign-in mechanism in the MLflow chart's helm values (literal or reference). */
+  public static readonly SIGN_IN_SECRET_IN_VALUES = 'MLF-E011';
   /** The AKS kubelet identity used for blob access. */
   public static readonly KUBELET_IDENTITY = 'MLF-W001';
   /** A blob data role assigned wider than one container. */

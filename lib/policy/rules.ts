@@ -54,6 +54,10 @@ export const SECRET_KEY_NAMES: readonly string[] = [
   'AZURE_STORAGE_SAS_TOKEN',
   'MLFLOW_FLASK_SERVER_SECRET_KEY',
   'PGPASSWORD',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_USERS_DB_URI',
+  'CACHE_REDIS_URL',
+  'SECRET_KEY',
   'sasToken',
   'secretKey',
   'apiKey',
@@ -131,6 +135,7 @@ export function evaluate(ctx: RuleContext): RawFinding[] {
         break;
       case 'helm_release':
         helmRelease(e, leavesOf(e), identity, weak, add);
+        mlflowSignIn(e, leavesOf(e), add);
         break;
       case 'azurerm_role_assignment':
         roleAssignment(ctx.model, e, add);
@@ -410,6 +415,61 @@ function helmRelease(e: ElementConfig, leaves: ValueLeaf[], identity: string | u
     add(
       MlflowCheckId.KUBELET_IDENTITY,
       `${kubelet.join('; ')} refers to the kubelet identity: it is not federated to any service account, and every pod on every node can use it.`,
+    );
+  }
+}
+
+// --- MLflow sign-in -------------------------------------------------------------------------
+
+/** Sign-in mechanisms of the chart, by the value path that turns each on. */
+const SIGN_IN_SWITCHES = ['oidcAuth.enabled', 'auth.enabled', 'ldapAuth.enabled', 'oauth2Proxy.enabled'];
+/** Value paths that hold a secret of a sign-in mechanism. */
+const SIGN_IN_SECRETS = [
+  'auth.adminPassword', 'auth.postgres.password', 'oidcAuth.clientSecret', 'oidcAuth.database.postgres.password',
+  'oauth2Proxy.cookieSecret', 'oauth2Proxy.provider.clientSecret', 'flaskServerSecretKey',
+];
+/** Value paths that hold a URL which may carry credentials. */
+const SIGN_IN_URLS = ['oidcAuth.database.uri', 'oidcAuth.cache.redisUrl'];
+
+/** Whether a helm_release installs the community-charts MLflow chart. */
+function isMlflowChart(config: Record<string, any>): boolean {
+  const chart = config.chart;
+  return typeof chart === 'string' && /(^|\/)mlflow(-[0-9][^/]*\.tgz)?$/.test(chart);
+}
+
+function mlflowSignIn(e: ElementConfig, leaves: ValueLeaf[], add: Add): void {
+  if (!isMlflowChart(e.config)) return;
+  const at = (path: string) => leaves.filter((l) => leafPath(l) === path);
+  const on = (path: string) => at(path).some((l) => l.value === true || l.value === 'true' || l.reference);
+  const mechanisms = SIGN_IN_SWITCHES.filter(on);
+  const appName = at('extraArgs.appName').find((l) => l.value !== undefined && l.value !== null && l.value !== '');
+  if (appName) mechanisms.push(`extraArgs.appName (${appName.reference ? 'a reference' : JSON.stringify(appName.value)})`);
+  const exposure: string[] = [];
+  if (on('ingress.enabled')) exposure.push('ingress.enabled');
+  for (const l of at('service.type')) {
+    if (typeof l.value === 'string' && ['LoadBalancer', 'NodePort'].includes(l.value)) exposure.push(`service.type = ${l.value}`);
+  }
+  if (exposure.length > 0 && mechanisms.length === 0) {
+    add(
+      MlflowCheckId.EXPOSED_WITHOUT_SIGN_IN,
+      `${exposure.join(' and ')} exposes MLflow outside the cluster, and no sign-in mechanism is on (${SIGN_IN_SWITCHES.join(', ')}, extraArgs.appName): anyone who reaches it can read, change and delete every experiment and model.`,
+    );
+  }
+  if (mechanisms.length > 1) {
+    add(MlflowCheckId.SEVERAL_SIGN_IN_MECHANISMS, `${mechanisms.join(', ')} are on together: keep exactly one sign-in mechanism.`);
+  }
+  const secrets: string[] = [];
+  for (const l of leaves) {
+    const path = leafPath(l);
+    const set = l.value !== undefined && l.value !== null && l.value !== '';
+    if (!set) continue;
+    if (SIGN_IN_SECRETS.includes(path)) secrets.push(`${l.source}: ${path}`);
+    if (SIGN_IN_URLS.includes(path) && typeof l.value === 'string' && /:\/\/[^/@\s]*:[^/@\s]*@/.test(l.value)) secrets.push(`${l.source}: ${path} (credentials in the URL)`);
+  }
+  if (secrets.length > 0) {
+    add(
+      MlflowCheckId.SIGN_IN_SECRET_IN_VALUES,
+      `${secrets.join('; ')}: a sign-in secret in helm values is stored in the Terraform state and in the release secret in the cluster, whether literal or a reference.`,
     );
   }
 }

@@ -1,0 +1,4 @@
+export * from './props';
+export * from './binding';
+export * from './entra-application';
+export * from './sign-in';
