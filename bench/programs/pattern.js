@@ -18,7 +18,9 @@ const {
   MlflowBackendStore,
   MlflowChecks,
   MlflowIngressController,
+  MlflowIngressTls,
   MlflowOnAzure,
+  MlflowSignIn,
   StorageReplication,
   WorkspaceBackend,
 } = require('../../dist/index.js');
@@ -44,12 +46,17 @@ function prodStack(app, id, n = '') {
   });
   const rg = new ResourceGroup(stack, 'ResourceGroup', { name: `rg-mlflow-prod${n}`, location: 'westeurope' });
 
-  const variable = (name, description, sensitive) =>
-    new TerraformVariable(stack, name, { type: 'string', nullable: false, description, ...(sensitive ? { sensitive: true } : {}) });
+  const variable = (name, description, sensitive, type = 'string') =>
+    new TerraformVariable(stack, name, { type, nullable: false, description, ...(sensitive ? { sensitive: true } : {}) });
   const dbPassword = variable('mlflow_db_password', 'Password of the MLflow PostgreSQL user', true);
   const subnetId = variable('private_endpoint_subnet_id', 'Subnet for the private endpoints of storage and Key Vault');
   const vnetId = variable('vnet_id', 'VNet the private DNS zones are linked to (the AKS VNet)');
   const alertEmail = variable('alert_email', 'E-mail address that receives the storage alerts');
+  const tenantId = variable('entra_tenant_id', 'Directory (tenant) id of the Entra application MLflow signs people in with');
+  const clientId = variable('entra_client_id', 'Application (client) id of that application');
+  const clientSecret = variable('entra_client_secret', 'Client secret of that application', true);
+  const userGroups = variable('mlflow_user_group_ids', 'Object ids of the Entra groups whose members may sign in', false, 'list(string)');
+  const adminGroups = variable('mlflow_admin_group_ids', 'Object ids of the Entra groups of the MLflow admins', false, 'list(string)');
 
   const cluster = AksCluster.fromLookup(stack, 'Aks', { name: 'aks-mlflow-prod', resourceGroupName: 'rg-aks-prod' });
   cluster.configureProviders(KubernetesAuth.kubelogin());
@@ -61,6 +68,14 @@ function prodStack(app, id, n = '') {
     storageAccountName: n === '' ? 'stmlflowprod001' : `stmlflowbench${n}`,
     cluster,
     auth: ArtifactAuth.workloadIdentity(),
+    signIn: MlflowSignIn.entraId({
+      tenantId: tenantId.stringValue,
+      clientId: clientId.stringValue,
+      clientSecret: clientSecret.stringValue,
+      userGroupObjectIds: userGroups.listValue,
+      adminGroupObjectIds: adminGroups.listValue,
+      database: { database: n === '' ? 'mlflow_auth' : `mlflow_auth${n}` },
+    }),
     backendStore: MlflowBackendStore.postgres({
       host: 'psql-mlflow-prod.postgres.database.azure.com',
       database: n === '' ? 'mlflow' : `mlflow${n}`,
@@ -96,8 +111,9 @@ function prodStack(app, id, n = '') {
         host: n === '' ? 'mlflow.example.com' : `mlflow-${n}.example.com`,
         controller: MlflowIngressController.NGINX,
         className: 'nginx',
-        tlsSecretName: 'mlflow-tls',
+        tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }),
       },
+      networkPolicy: { clientNamespaces: ['ml-training'] },
       autoscaling: { minReplicas: 2, maxReplicas: 6 },
       resources: { cpuRequest: '500m', memoryRequest: '2Gi', cpuLimit: '2', memoryLimit: '4Gi' },
     },
