@@ -30,7 +30,7 @@ node main.js
 node -e "
 const json = require('./out/stacks/mlflow/cdk.tf.json');
 const types = Object.keys(json.resource).sort();
-for (const t of ['azurerm_storage_account', 'azurerm_federated_identity_credential', 'helm_release']) {
+for (const t of ['azurerm_storage_account', 'azurerm_federated_identity_credential', 'helm_release', 'kubernetes_network_policy_v1', 'kubernetes_secret_v1']) {
   if (!types.includes(t)) { console.error('missing ' + t); process.exit(1); }
 }
 console.log('consumer stack synthesized: ' + types.join(', '));
