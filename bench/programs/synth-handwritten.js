@@ -1,6 +1,7 @@
 'use strict';
 // The resources of synth-pattern.js (one production MLflow stack: workload identity, CMK,
-// private endpoints, monitoring, postgres, ingress, autoscaling) written by hand with plain
+// private endpoints, monitoring, postgres, Entra ID sign-in, network policy, ingress with
+// cert-manager TLS, autoscaling) written by hand with plain
 // cdktf and deep provider imports, no library code. Synthesized the same way; prints
 // {"resources": N} (resources + data sources) on stdout.
 //
@@ -30,10 +31,11 @@ const { HelmProvider } = require('@cdktf/provider-helm/lib/provider');
 const { Release } = require('@cdktf/provider-helm/lib/release');
 const { KubernetesProvider } = require('@cdktf/provider-kubernetes/lib/provider');
 const { NamespaceV1 } = require('@cdktf/provider-kubernetes/lib/namespace-v1');
+const { NetworkPolicyV1 } = require('@cdktf/provider-kubernetes/lib/network-policy-v1');
 const { SecretV1 } = require('@cdktf/provider-kubernetes/lib/secret-v1');
 const { TimeProvider } = require('@cdktf/provider-time/lib/provider');
 const { Sleep } = require('@cdktf/provider-time/lib/sleep');
-const { Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } = require('cdktf');
+const { Fn, LocalBackend, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } = require('cdktf');
 const { Construct } = require('constructs');
 const { synthInTemp, stackFiles, countResources } = require('./synth');
 
@@ -42,7 +44,6 @@ const tags = { 'environment': 'production', 'workload': 'mlflow', 'data-classifi
 function handwrittenStack(app, id) {
   const stack = new TerraformStack(app, id);
   new LocalBackend(stack, { path: `terraform.${id}.tfstate` });
-  stack.addOverride('terraform.required_version', '>= 1.11.0');
   new AzurermProvider(stack, 'azurerm', {
     storageUseAzuread: true,
     features: [
@@ -61,6 +62,22 @@ function handwrittenStack(app, id) {
   const subnetId = new TerraformVariable(stack, 'private_endpoint_subnet_id', { type: 'string', nullable: false, description: 'Subnet for the private endpoints of storage and Key Vault' });
   const vnetId = new TerraformVariable(stack, 'vnet_id', { type: 'string', nullable: false, description: 'VNet the private DNS zones are linked to (the AKS VNet)' });
   const alertEmail = new TerraformVariable(stack, 'alert_email', { type: 'string', nullable: false, description: 'E-mail address that receives the storage alerts' });
+  // The Entra application MLflow signs people in with, and the groups allowed in.
+  const tenantId = new TerraformVariable(stack, 'entra_tenant_id', {
+    type: 'string', nullable: false, description: 'Directory (tenant) id of the Entra application MLflow signs people in with',
+  });
+  const clientId = new TerraformVariable(stack, 'entra_client_id', {
+    type: 'string', nullable: false, description: 'Application (client) id of that application',
+  });
+  const clientSecret = new TerraformVariable(stack, 'entra_client_secret', {
+    type: 'string', nullable: false, sensitive: true, description: 'Client secret of that application',
+  });
+  const userGroups = new TerraformVariable(stack, 'mlflow_user_group_ids', {
+    type: 'list(string)', nullable: false, description: 'Object ids of the Entra groups whose members may sign in',
+  });
+  const adminGroups = new TerraformVariable(stack, 'mlflow_admin_group_ids', {
+    type: 'list(string)', nullable: false, description: 'Object ids of the Entra groups of the MLflow admins',
+  });
 
   // The AKS cluster, looked up, and the kubernetes + helm providers (kubelogin, Azure CLI).
   const aks = new Construct(stack, 'Aks');
@@ -391,9 +408,52 @@ function handwrittenStack(app, id) {
     dataWo: { username: 'mlflow', password: dbPassword.stringValue },
     dataWoRevision: 1,
   });
+  // Entra ID sign-in: the write-only secret with the client secret and the user database URL
+  // (the password URL-encoded, spaces as %20), and the group lists joined by locals (a list
+  // cannot be interpolated into the values document).
+  const signIn = new Construct(rel, 'SignIn');
+  const encodedPassword = Fn.replace(Fn.urlencode(dbPassword.stringValue), '+', '%20');
+  const signInSecret = new SecretV1(signIn, 'Secret', {
+    metadata: {
+      name: 'mlflow-sign-in',
+      namespace,
+      labels: {
+        'app.kubernetes.io/name': 'mlflow',
+        'app.kubernetes.io/instance': 'mlflow',
+        'app.kubernetes.io/component': 'sign-in',
+        'app.kubernetes.io/managed-by': 'terraform',
+        'cdktf-mlflow-azure/sign-in': 'entra-id',
+      },
+    },
+    type: 'Opaque',
+    dataWo: {
+      OIDC_CLIENT_SECRET: clientSecret.stringValue,
+      OIDC_USERS_DB_URI: `postgresql://mlflow:${encodedPassword}@psql-mlflow-prod.postgres.database.azure.com:5432/mlflow_auth?sslmode=require`,
+    },
+    dataWoRevision: 1,
+  });
+  const userGroupNames = new TerraformLocal(signIn, 'UserGroups', Fn.join(',', userGroups.listValue)).asString;
+  const adminGroupNames = new TerraformLocal(signIn, 'AdminGroups', Fn.join(',', adminGroups.listValue)).asString;
+
+  // Network policy: the MLflow pods are reached on their port only from the ingress controller
+  // and the client namespace.
+  const fromNamespace = (name) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
+  new NetworkPolicyV1(rel, 'NetworkPolicy', {
+    metadata: {
+      name: 'mlflow',
+      namespace,
+      labels: { 'app.kubernetes.io/name': 'mlflow', 'app.kubernetes.io/managed-by': 'terraform' },
+    },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'mlflow', 'app.kubernetes.io/instance': 'mlflow' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [fromNamespace('ingress-nginx'), fromNamespace('ml-training')], ports: [{ port: '5000', protocol: 'TCP' }] }],
+    },
+  });
+
   const image = { repository: 'crmlflowprod.azurecr.io/mlflow-azure', tag: '3.15.1', pullPolicy: 'IfNotPresent' };
   const svc = ['mlflow', `mlflow.${namespace}`, `mlflow.${namespace}.svc`, `mlflow.${namespace}.svc.cluster.local`];
-  const podAnnotations = { 'cdktf-mlflow-azure/database-secret-revision': '1' };
+  const dbRevision = { 'cdktf-mlflow-azure/database-secret-revision': '1' };
   const podSecurityContext = {
     runAsNonRoot: true, runAsUser: 1001, runAsGroup: 1001, fsGroup: 1001, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
   };
@@ -426,7 +486,7 @@ function handwrittenStack(app, id) {
       backoffLimit: 2,
       activeDeadlineSeconds: 600,
       template: {
-        metadata: { labels: migrationLabels, annotations: podAnnotations },
+        metadata: { labels: migrationLabels, annotations: dbRevision },
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
@@ -457,11 +517,13 @@ function handwrittenStack(app, id) {
       },
     },
   };
+  const trustedProxies = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+  const entraAuthority = `https://login.microsoftonline.com/${tenantId.stringValue}/v2.0`;
   const values = {
     replicaCount: 1,
     image,
     serviceAccount: { create: true, automount: false, annotations: { 'azure.workload.identity/client-id': identity.clientId }, name: 'mlflow' },
-    podAnnotations,
+    podAnnotations: { ...dbRevision, 'cdktf-mlflow-azure/sign-in-secret-revision': '1' },
     extraPodLabels: { 'azure.workload.identity/use': 'true' },
     podSecurityContext,
     securityContext,
@@ -479,9 +541,35 @@ function handwrittenStack(app, id) {
     },
     extraArgs: { workers: '4' },
     extraEnvVars: {
-      MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600', UVICORN_TIMEOUT_KEEP_ALIVE: '75', PGSSLMODE: 'require', FORWARDED_ALLOW_IPS: '10.0.0.0/8,172.16.0.0/12,192.168.0.0/16',
+      MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600',
+      UVICORN_TIMEOUT_KEEP_ALIVE: '75',
+      PGSSLMODE: 'require',
+      FORWARDED_ALLOW_IPS: trustedProxies.join(','),
+      OIDC_CODE_CHALLENGE: 'S256',
+      OIDC_ALEMBIC_VERSION_TABLE: 'alembic_version_oidc_auth',
+      OIDC_ISSUER: entraAuthority,
     },
-    extraSecretNamesForEnvFrom: [],
+    extraSecretNamesForEnvFrom: ['mlflow-sign-in'],
+    // The chart's mlflow-oidc-auth plugin, its client secret from the sign-in secret.
+    oidcAuth: {
+      enabled: true,
+      discoveryUrl: `${entraAuthority}/.well-known/openid-configuration`,
+      clientId: clientId.stringValue,
+      existingSecret: { name: 'mlflow-sign-in', clientSecretKey: 'OIDC_CLIENT_SECRET' },
+      redirectUri: 'https://mlflow.example.com/callback',
+      scope: 'openid,email,profile',
+      audience: clientId.stringValue,
+      providerDisplayName: 'Sign in with Microsoft Entra ID',
+      groupsAttribute: 'groups',
+      groupName: [userGroupNames],
+      adminGroupName: [adminGroupNames],
+      defaultPermission: 'READ',
+      sessionCookieSecure: true,
+      sessionCookieSamesite: 'lax',
+      trustedProxies,
+    },
+    extraVolumes: [],
+    extraVolumeMounts: [],
     ingress: {
       enabled: true,
       className: 'nginx',
@@ -491,6 +579,7 @@ function handwrittenStack(app, id) {
         'nginx.ingress.kubernetes.io/proxy-send-timeout': '600',
         'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
         'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+        'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
       },
       hosts: [{ host: 'mlflow.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
       tls: [{ secretName: 'mlflow-tls', hosts: ['mlflow.example.com'] }],
@@ -521,8 +610,23 @@ function handwrittenStack(app, id) {
     wait: true,
     timeout: 600,
     maxHistory: 10,
-    dependsOn: [grant, federated, dbSecret],
+    dependsOn: [grant, federated, dbSecret, signInSecret],
   });
+
+  // The network policy is ignored without a policy engine on the cluster: a Terraform check.
+  const networkPolicy = `data.azurerm_kubernetes_cluster.${cluster.friendlyUniqueId}.network_profile[0].network_policy`;
+  stack.addOverride(`check.${cluster.friendlyUniqueId}_network_policy_engine`, {
+    assert: [{
+      condition: `\${!contains(["", "none"], try(${networkPolicy}, ""))}`,
+      error_message: 'AKS cluster aks-mlflow-prod runs no network policy engine (network_policy is empty or none): '
+        + 'the network policies of MLflow are accepted and ignored, so every pod of the cluster can reach it. '
+        + 'Enable Azure Network Policy Manager, Calico or Cilium on the cluster.',
+    }],
+  });
+
+  // Write-only secret data needs Terraform >= 1.11. Set last, as the library sets it when the stack
+  // is synthesized (the order of the overrides shows in the synthesized metadata).
+  stack.addOverride('terraform.required_version', '>= 1.11.0');
 
   // The outputs of stacks/common.ts (exampleOutputs).
   new TerraformOutput(stack, 'tracking_url', { value: 'https://mlflow.example.com', description: 'MLFLOW_TRACKING_URI for clients' });
