@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Fn, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -11,4 +11,14 @@ export function resolveInStack(scope: IConstruct, value: unknown): unknown {
     resolver: new DefaultTokenResolver(new StringConcat()),
     preparing: false,
   });
+}
+
+/**
+ * Lists joined into one: spread when every list is literal, Terraform's `concat` when one is a
+ * list reference (e.g. a `list(string)` variable): a list token cannot be spread into a literal
+ * list (cdktf fails at synth with "Cannot add elements to list token").
+ */
+export function concatLists(lists: string[][]): string[] {
+  if (!lists.some((list) => Token.isUnresolved(list))) return lists.flat();
+  return Token.asList(Fn.concat(lists));
 }

@@ -6,6 +6,7 @@ import type { Rotating } from '@cdktf/provider-time/lib/rotating';
 import { Fn, TerraformIterator } from 'cdktf';
 import { Construct } from 'constructs';
 import { azureadModules, timeModules } from '../core/providers';
+import { concatLists } from '../core/tokens';
 
 /** The default role of an application, by which groups are assigned to it. */
 const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
@@ -78,7 +79,7 @@ export class EntraSignInApplication extends Construct {
   constructor(scope: Construct, id: string, props: EntraSignInApplicationProps) {
     super(scope, id);
     const client = new azureadModules.dataAzureadClientConfig.DataAzureadClientConfig(this, 'Client', {});
-    const owners = [client.objectId, ...(props.ownerObjectIds ?? [])];
+    const owners = concatLists([[client.objectId], props.ownerObjectIds ?? []]);
     this.application = new azureadModules.application.Application(this, 'Application', {
       displayName: props.displayName,
       signInAudience: 'AzureADMyOrg',

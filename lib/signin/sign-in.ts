@@ -16,6 +16,7 @@ import { MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './pr
 import { AzureCloud } from '../core/cloud';
 import { kubernetesModules } from '../core/providers';
 import { requireTerraformForWriteOnly } from '../core/terraform';
+import { concatLists } from '../core/tokens';
 
 /** The tracking store's connection, which the sign-in database defaults to. */
 export interface SignInTrackingDatabase {
@@ -122,7 +123,7 @@ export class MlflowSignInResources extends Construct {
       this.application = new EntraSignInApplication(this, 'Application', {
         displayName: o.displayName ?? `MLflow (${props.ingressHost ?? props.fullname})`,
         redirectUri,
-        groupObjectIds: [...common.userGroupObjectIds, ...common.adminGroupObjectIds],
+        groupObjectIds: concatLists([common.userGroupObjectIds, common.adminGroupObjectIds]),
         ownerObjectIds: o.ownerObjectIds,
         secretRotationDays: o.secretRotationDays,
         tenantId: o.tenantId,

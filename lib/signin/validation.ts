@@ -73,7 +73,8 @@ export function checkSignIn(scope: IConstruct, p: Problems, signIn: MlflowSignIn
         const o = signIn._newApplication!;
         checkName(p, 'guid', `${prop}.tenantId`, o.tenantId);
         p.inRange(`${prop}.secretRotationDays`, o.secretRotationDays, 1, 730);
-        (o.ownerObjectIds ?? []).forEach((id, i) => checkName(p, 'guid', `${prop}.ownerObjectIds[${i}]`, id));
+        // (a list reference, e.g. a list(string) variable, is not checked item by item)
+        if (isLiteral(o.ownerObjectIds)) o.ownerObjectIds.forEach((id, i) => checkName(p, 'guid', `${prop}.ownerObjectIds[${i}]`, id));
         if (isLiteral(o.displayName)) p.require(o.displayName.trim().length > 0 && o.displayName.length <= 120, `${prop}.displayName`, o.displayName, 'must be 1 to 120 characters');
       }
       break;
