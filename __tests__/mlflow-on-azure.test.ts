@@ -252,3 +252,37 @@ describe('MlflowOnAzure: validation names the pattern\'s props', () => {
     expect(warningsOf(stack).join('\n')).toMatch(/allowedIpRanges \/ allowedSubnetIds have no effect/);
   });
 });
+
+describe('MlflowOnAzure: one round of errors, named by the props the user wrote', () => {
+  test('mistakes in the storage, the encryption, the namespace, the release and the sign-in come in one error', () => {
+    const error = errorOf(() => synth({
+      storage: { softDeleteRetentionDays: 3, containerName: 'Artifacts' },
+      encryption: { keyVaultName: '1-bad-vault' },
+      namespaceName: 'ML_flow',
+      release: { image: IMAGE, workers: 0, ingress: { host: 'https://mlflow' } },
+      signIn: undefined,
+    }));
+    expect(error).toMatch(/^MlflowOnAzure at test\/Mlflow: \d+ invalid props:/);
+    for (const expected of [
+      /  - storage\.softDeleteRetentionDays = 3: must be a whole number from 7 to 365/,
+      /  - storage\.containerName = "Artifacts": must be 3 to 63 lowercase letters/,
+      /  - encryption\.keyVaultName = "1-bad-vault": must be 3 to 24 characters/,
+      /  - namespaceName = "ML_flow": must be a DNS-1123 label/,
+      /  - release\.workers = 0: must be a whole number from 1 to 64/,
+      /  - release\.ingress\.host = "https:\/\/mlflow": must be a fully qualified DNS name/,
+      /  - signIn = undefined: is required: .*exposes MLflow/,
+    ]) expect(error).toMatch(expected);
+    // Nothing is reported under a part's own prop names.
+    expect(error).not.toMatch(/  - (softDeleteRetentionDays|keyVaultName|name|workers) =/);
+  });
+
+  test('a secret is never echoed, whatever part reports it', () => {
+    const error = errorOf(() => synth({
+      backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'mlflow', user: 'mlflow', password: 'hunter2-literal' }),
+      storage: { softDeleteRetentionDays: 3 },
+    }));
+    expect(error).toMatch(/  - backendStore\.postgres\.password = "<literal, not shown>"/);
+    expect(error).toMatch(/  - storage\.softDeleteRetentionDays = 3/);
+    expect(error).not.toContain('hunter2-literal');
+  });
+});

@@ -1,4 +1,5 @@
 export { AzureCloud } from './core/cloud';
+export { MlflowProviders } from './core/provider-instances';
 export { BuiltInRole, PrincipalType } from './core/roles';
 export * from './storage';
 export * from './cluster';

@@ -1,8 +1,9 @@
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AksCluster } from './cluster/aks-cluster';
-import { checkName } from './core/names';
-import { isLiteral, Problems } from './core/validation';
+import { IAksCluster } from './cluster/reference';
+import { applyProviders, MlflowProviders } from './core/provider-instances';
+import { checkLocation, checkResourceGroupName, checkTags } from './core/names';
+import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
@@ -14,8 +15,9 @@ import { MlflowRelease } from './mlflow/release';
 import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
 import { ArtifactMonitoringOptions } from './monitoring/props';
 import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
-import { MlflowSignIn } from './signin/props';
+import { MlflowSignIn, MlflowSignInMechanism } from './signin/props';
 import { ArtifactStore } from './storage/artifact-store';
+import { IArtifactStore } from './storage/reference';
 import { ArtifactStoreOptions, StorageReplication } from './storage/props';
 
 /** Replications with read access to the secondary region (which has its own endpoint). */
@@ -29,10 +31,22 @@ export interface MlflowOnAzureProps {
   readonly resourceGroupName: string;
   /** Azure region, e.g. `westeurope`. */
   readonly location: string;
-  /** Storage account name: 3 to 24 lowercase letters and digits, globally unique. */
-  readonly storageAccountName: string;
-  /** The AKS cluster MLflow runs on (`AksCluster.fromLookup` or `AksCluster.fromAttributes`). */
-  readonly cluster: AksCluster;
+  /**
+   * Storage account name of the artifact store this construct creates: 3 to 24 lowercase letters
+   * and digits, globally unique. Give it, or `store`.
+   * @default - none: `store` must be given
+   */
+  readonly storageAccountName?: string;
+  /**
+   * An artifact store that exists (`ArtifactStore.fromAttributes`, `ArtifactStore.fromExisting`:
+   * an account this library does not manage, only the grant) or is shared
+   * (`ArtifactStore.addContainer`), instead of creating one. `storage` and `encryption` configure
+   * a created account and cannot be given with it.
+   * @default - a new ArtifactStore named storageAccountName
+   */
+  readonly store?: IArtifactStore;
+  /** The AKS cluster MLflow runs on (`AksCluster.fromLookup`, `AksCluster.fromAttributes`, or any `IAksCluster`). */
+  readonly cluster: IAksCluster;
   /** The backend store: `MlflowBackendStore.postgres(...)`, or `sqliteForDevelopment()` for a dev stack. */
   readonly backendStore: MlflowBackendStore;
   /**
@@ -86,7 +100,7 @@ export interface MlflowOnAzureProps {
   readonly monitoring?: ArtifactMonitoringOptions;
   /**
    * The Kubernetes namespace of MLflow.
-   * @default "mlflow"
+   * @default - the instance name (`namePrefix`, "mlflow" by default)
    */
   readonly namespaceName?: string;
   /**
@@ -95,10 +109,19 @@ export interface MlflowOnAzureProps {
    */
   readonly createNamespace?: boolean;
   /**
-   * Prefix of the names this construct gives (secret, identity, federated credential).
+   * The name of this MLflow instance: it starts every name the instance creates (the identity
+   * `id-<name>-artifacts`, its federated credential, the secrets, the monitoring resources), and is
+   * the default namespace and helm release name. Give each instance in a stack or cluster its own
+   * (two instances with one name collide, and synth fails naming both).
    * @default "mlflow"
    */
   readonly namePrefix?: string;
+  /**
+   * Explicit provider instances (e.g. aliased ones, for a second subscription or cluster): every
+   * resource and data source this construct creates uses them, by provider.
+   * @default - the stack's default providers
+   */
+  readonly providers?: MlflowProviders;
   /**
    * Revision of the artifact credentials secret (the account key, connection string or service
    * principal modes). The secret is write-only: Terraform never sees a rotated key or client
@@ -136,8 +159,12 @@ export interface MlflowOnAzureProps {
  * ```
  */
 export class MlflowOnAzure extends Construct {
-  /** The artifact store. */
-  public readonly store: ArtifactStore;
+  /** The artifact store (created here, or the `store` given). */
+  public readonly store: IArtifactStore;
+  /** The artifact store this construct created (none when `store` is given). */
+  public readonly managedStore?: ArtifactStore;
+  /** The instance name (`namePrefix`). */
+  public readonly instanceName: string;
   /** The customer-managed key, when `encryption` is given. */
   public readonly encryption?: CustomerManagedKey;
   /** The storage private endpoints, when `privateEndpoints` is given. */
@@ -154,6 +181,10 @@ export class MlflowOnAzure extends Construct {
   constructor(scope: Construct, id: string, props: MlflowOnAzureProps) {
     super(scope, id);
     const auth = props.auth ?? ArtifactAuth.workloadIdentity();
+    // One round of errors: every part validates its props as usual, and its problems are reported
+    // here, together, under the props the user wrote (see PART_PROPS).
+    const round = ValidationRound.open(this, `MlflowOnAzure at ${this.node.path}`);
+    for (const [part, mapping] of Object.entries(PART_PROPS)) round.map(part, mapping);
     validateMlflowOnAzureProps(this, props, auth);
     const tags = props.tags ?? {};
     const namePrefix = props.namePrefix ?? 'mlflow';
@@ -164,55 +195,64 @@ export class MlflowOnAzure extends Construct {
     const cloud = storage.cloud ?? props.encryption?.cloud;
     const common = { resourceGroupName: props.resourceGroupName, location: props.location, ...(cloud !== undefined ? { cloud } : {}) };
 
-    if (props.encryption) {
-      this.encryption = new CustomerManagedKey(this, 'Encryption', {
-        ...props.encryption,
+    const encryption = props.encryption;
+    if (encryption) {
+      this.encryption = round.part(() => new CustomerManagedKey(this, 'Encryption', {
+        ...encryption,
         ...common,
-        tags: { ...tags, ...props.encryption.tags },
-      });
+        tags: { ...tags, ...encryption.tags },
+      }));
     }
 
-    this.store = new ArtifactStore(this, 'ArtifactStore', {
-      ...storage,
-      ...common,
-      accountName: props.storageAccountName,
-      identityIds: this.encryption ? [...this.encryption.storageIdentityIds, ...(storage.identityIds ?? [])] : storage.identityIds,
-      customerManagedKey: this.encryption?.artifactStoreCustomerManagedKey() ?? storage.customerManagedKey,
-      network: props.privateEndpoints ? { ...storage.network, disablePublicNetworkAccess: true } : storage.network,
-      tags: { ...tags, ...storage.tags },
-    });
-
-    if (props.privateEndpoints) {
-      this.privateEndpoints = new PrivateEndpoints(this, 'StoragePrivateEndpoints', {
-        ...props.privateEndpoints,
+    this.instanceName = namePrefix;
+    if (props.store) {
+      this.store = props.store;
+    } else {
+      this.managedStore = round.part(() => new ArtifactStore(this, 'ArtifactStore', {
+        ...storage,
         ...common,
-        name: `pe-${props.storageAccountName}`,
+        accountName: props.storageAccountName!,
+        identityIds: this.encryption ? [...this.encryption.storageIdentityIds, ...(storage.identityIds ?? [])] : storage.identityIds,
+        customerManagedKey: this.encryption?.artifactStoreCustomerManagedKey() ?? storage.customerManagedKey,
+        network: props.privateEndpoints ? { ...storage.network, disablePublicNetworkAccess: true } : storage.network,
+        tags: { ...tags, ...storage.tags },
+      }));
+      this.store = this.managedStore!;
+    }
+
+    const privateEndpoints = props.privateEndpoints;
+    if (privateEndpoints) {
+      this.privateEndpoints = round.part(() => new PrivateEndpoints(this, 'StoragePrivateEndpoints', {
+        ...privateEndpoints,
+        ...common,
+        name: `pe-${props.storageAccountName ?? this.store.accountName}`,
         targetResourceId: this.store.accountId,
         // (privateEndpoints.readAccessSecondary, spread above, adds blob_secondary / dfs_secondary)
         subresources: PrivateEndpoints.storageSubresources(this.store.hierarchicalNamespace),
-        tags: { ...tags, ...props.privateEndpoints.tags },
-      });
+        tags: { ...tags, ...privateEndpoints.tags },
+      }));
     }
 
-    if (props.monitoring) {
-      this.monitoring = new ArtifactMonitoring(this, 'Monitoring', {
-        ...props.monitoring,
+    const monitoring = props.monitoring;
+    if (monitoring) {
+      this.monitoring = round.part(() => new ArtifactMonitoring(this, 'Monitoring', {
+        ...monitoring,
         resourceGroupName: props.resourceGroupName,
         location: props.location,
         storageAccountId: this.store.accountId,
         name: namePrefix,
-        keyVaultId: props.monitoring.keyVaultId ?? this.encryption?.keyVaultId,
-        tags: { ...tags, ...props.monitoring.tags },
-      });
+        keyVaultId: monitoring.keyVaultId ?? this.encryption?.keyVaultId,
+        tags: { ...tags, ...monitoring.tags },
+      }));
     }
 
-    this.kubernetesNamespace = new MlflowNamespace(this, 'Namespace', {
-      name: props.namespaceName ?? 'mlflow',
+    this.kubernetesNamespace = round.part(() => new MlflowNamespace(this, 'Namespace', {
+      name: props.namespaceName ?? namePrefix,
       create: props.createNamespace ?? true,
-    });
+    }))!;
 
     const serviceAccountName = props.release?.serviceAccountName ?? 'mlflow';
-    this.access = new ArtifactAccess(this, 'ArtifactAccess', {
+    this.access = round.part(() => new ArtifactAccess(this, 'ArtifactAccess', {
       auth,
       store: this.store,
       namespaceName: this.kubernetesNamespace.name,
@@ -223,10 +263,11 @@ export class MlflowOnAzure extends Construct {
       location: props.location,
       tags,
       secretRevision: props.artifactSecretRevision,
-    });
+    }))!;
 
-    this.release = new MlflowRelease(this, 'Release', {
+    this.release = round.part(() => new MlflowRelease(this, 'Release', {
       ...props.release,
+      releaseName: props.release?.releaseName ?? namePrefix,
       serviceAccountName,
       namespaceName: this.kubernetesNamespace.name,
       artifactLocation: this.store,
@@ -234,8 +275,46 @@ export class MlflowOnAzure extends Construct {
       backendStore: props.backendStore,
       signIn: props.signIn,
       dependsOn: [...this.access.dependables, ...(props.release?.dependsOn ?? [])],
-    });
+    }))!;
+    round.close();
     if (this.release.networkPolicy) props.cluster.warnIfNoNetworkPolicyEngine(this);
+    applyProviders(this, props.providers);
+  }
+
+  /**
+   * Add the stack outputs a person reads after `cdktf deploy`: `tracking_url`, `artifact_uri`,
+   * `storage_account`, `identity_client_id` (where there is one) and `verify_commands` (the
+   * `kubectl` and `az` commands that prove MLflow writes to the container).
+   *
+   * @param prefix prefix of the output names, for several instances in one stack (e.g. `team_a_`)
+   */
+  public addOutputs(prefix: string = ''): TerraformOutput[] {
+    const p = new Problems(`MlflowOnAzure at ${this.node.path}: addOutputs`);
+    p.matches('prefix', prefix, /^([A-Za-z_][A-Za-z0-9_-]*)?$/, 'must be empty or start with a letter or "_", then letters, digits, "_" and "-" (Terraform output names)');
+    p.throwIfAny();
+    const stack = TerraformStack.of(this);
+    const release = this.release;
+    const namespace = release.namespaceName;
+    const outputs = [
+      new TerraformOutput(stack, `${prefix}tracking_url`, { value: this.trackingUri, description: 'MLFLOW_TRACKING_URI for clients' }),
+      new TerraformOutput(stack, `${prefix}artifact_uri`, { value: this.artifactUri, description: 'Where MLflow stores artifacts' }),
+      new TerraformOutput(stack, `${prefix}storage_account`, { value: this.storageAccountName }),
+    ];
+    if (this.identityClientId !== undefined) {
+      outputs.push(new TerraformOutput(stack, `${prefix}identity_client_id`, { value: this.identityClientId, description: 'The identity MLflow authenticates to Blob Storage as' }));
+    }
+    outputs.push(new TerraformOutput(stack, `${prefix}verify_commands`, {
+      description: 'Run these to check the deployment',
+      value: [
+        `kubectl -n ${namespace} rollout status deployment/${release.serviceName}`,
+        `kubectl -n ${namespace} get serviceaccount ${release.serviceAccountName} -o jsonpath='{.metadata.annotations}'`,
+        `kubectl -n ${namespace} port-forward svc/${release.serviceName} 5000:${release.servicePort}`,
+        `${this.release.signIn.binding.mechanism === MlflowSignInMechanism.NONE ? '' : 'MLFLOW_TRACKING_USERNAME=<user> MLFLOW_TRACKING_PASSWORD=<password or access token> '}MLFLOW_TRACKING_URI=http://localhost:5000 python -c "import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)"`,
+        `az storage blob list --account-name ${this.storageAccountName} --container-name ${this.store.containerName} --auth-mode login --query "[].name" -o tsv`,
+        `az role assignment list --scope ${this.store.containerResourceId} -o table`,
+      ],
+    }));
+    return outputs;
   }
 
   /** The URL clients set as `MLFLOW_TRACKING_URI` (the ingress URL, or the in-cluster service URL). */
@@ -263,10 +342,50 @@ export class MlflowOnAzure extends Construct {
  * Cross-prop rules of the pattern, named by the pattern's own props (the parts validate
  * their own props again, with their names).
  */
+/**
+ * How each part's prop paths read in the pattern's props (the part's construct id, then
+ * `[part prefix, pattern prefix]` pairs, most specific first; `''` is the rest).
+ */
+const PART_PROPS: { readonly [part: string]: PropMapping } = {
+  Encryption: [['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['cloud', 'storage.cloud'], ['', 'encryption.']],
+  ArtifactStore: [
+    ['accountName', 'storageAccountName'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'],
+    ['identityIds', 'encryption'], ['customerManagedKey', 'encryption'], ['network.disablePublicNetworkAccess', 'privateEndpoints'], ['', 'storage.'],
+  ],
+  StoragePrivateEndpoints: [
+    ['name', 'storageAccountName'], ['targetResourceId', 'storageAccountName'], ['resourceGroupName', 'resourceGroupName'],
+    ['location', 'location'], ['cloud', 'storage.cloud'], ['', 'privateEndpoints.'],
+  ],
+  Monitoring: [['name', 'namePrefix'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['storageAccountId', 'storageAccountName'], ['', 'monitoring.']],
+  Namespace: [['name', 'namespaceName'], ['create', 'createNamespace'], ['', 'namespaceName.']],
+  ArtifactAccess: [
+    ['store', 'storage'], ['serviceAccountName', 'release.serviceAccountName'], ['secretRevision', 'artifactSecretRevision'],
+    ['tags', 'tags'], ['', ''],
+  ],
+  Release: [
+    ['signIn', 'signIn'], ['backendStore', 'backendStore'], ['namespaceName', 'namespaceName'], ['auth', 'auth'],
+    ['artifactLocation.accountName', 'storageAccountName'], ['artifactLocation', 'storage'], ['', 'release.'],
+  ],
+};
+
 function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps, auth: ArtifactAuth): void {
-  const p = new Problems(`MlflowOnAzure at ${scope.node.path}`);
+  const p = new Problems(`MlflowOnAzure at ${scope.node.path}`, scope);
   const storage = props.storage ?? {};
-  checkName(p, 'storageAccount', 'storageAccountName', props.storageAccountName);
+  checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(p, 'location', props.location);
+  checkTags(p, 'tags', props.tags);
+  if (props.store === undefined && props.storageAccountName === undefined) {
+    p.add('storageAccountName', undefined, 'is required unless store is given (an existing or shared artifact store)');
+  }
+  if (props.store !== undefined) {
+    p.notApplicable([
+      ['storageAccountName', props.storageAccountName],
+      ['storage', props.storage],
+      ['encryption', props.encryption],
+    ], 'configures the storage account this construct creates: with store (an existing or shared store) none is created');
+  }
+  // (The parts report their own problems in the same round; where the pattern says it better, in
+  // its own terms, the part's problem with the same prop is dropped.)
   if (auth.usesSharedKey && storage.sharedAccessKeyEnabled !== true) {
     p.add('storage.sharedAccessKeyEnabled', storage.sharedAccessKeyEnabled ?? false, `the ${auth.mode} auth mode reads the account key: set storage.sharedAccessKeyEnabled: true, or choose an identity auth mode`);
   }

@@ -12,15 +12,14 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { KubernetesAuth, KubernetesAuthMethod } from './kubernetes-auth';
 import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from './prerequisites';
-import { checkName } from '../core/names';
+import { AksNetworkPolicyEngine, IAksCluster } from './reference';
+import { checkName, checkResourceGroupName } from '../core/names';
 import { azurermModules, helmModules, kubernetesModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 
 const AKS_NAME = /^(?=.{1,63}$)[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 const AKS_NAME_RULE = 'must be 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or digit';
-const RESOURCE_GROUP = /^(?=.{1,90}$)[-\w.()]*[-\w()]$/u;
-const RESOURCE_GROUP_RULE = 'must be 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period';
 
 /** The Terraform conditions the looked-up cluster must meet, with their messages. */
 const POSTCONDITIONS = {
@@ -36,17 +35,6 @@ const POSTCONDITIONS = {
   },
 } as const;
 
-/** The network policy engine of an AKS cluster (`network_policy`). */
-export enum AksNetworkPolicyEngine {
-  /** None: network policies are accepted and ignored. */
-  NONE = 'none',
-  /** Azure Network Policy Manager. */
-  AZURE = 'azure',
-  /** Calico. */
-  CALICO = 'calico',
-  /** Cilium (Azure CNI powered by Cilium). */
-  CILIUM = 'cilium',
-}
 
 /**
  * An existing cluster, looked up by name with the `azurerm_kubernetes_cluster` data source.
@@ -202,7 +190,7 @@ interface Connection {
  * (hashicorp/terraform-provider-azurerm#27761); a looked-up cluster is checked for the OIDC
  * issuer only.
  */
-export class AksCluster extends Construct {
+export class AksCluster extends Construct implements IAksCluster {
   /** Look a cluster up by name and resource group. */
   public static fromLookup(scope: Construct, id: string, lookup: AksClusterLookup): AksCluster {
     return new AksCluster(scope, id, { lookup });
@@ -471,7 +459,7 @@ function validateAksClusterProps(owner: string, props: AksClusterProps): void {
   }
   if (lookup) {
     p.matches('lookup.name', lookup.name, AKS_NAME, AKS_NAME_RULE);
-    p.matches('lookup.resourceGroupName', lookup.resourceGroupName, RESOURCE_GROUP, RESOURCE_GROUP_RULE);
+    checkResourceGroupName(p, 'lookup.resourceGroupName', lookup.resourceGroupName);
   }
   if (attributes) {
     p.matches('attributes.name', attributes.name, AKS_NAME, AKS_NAME_RULE);

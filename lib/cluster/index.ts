@@ -1,2 +1,3 @@
+export * from './reference';
 export * from './kubernetes-auth';
 export * from './aks-cluster';

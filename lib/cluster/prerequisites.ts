@@ -1,4 +1,4 @@
-import type { AksCluster } from './aks-cluster';
+import type { IAksCluster } from './reference';
 import { Problems } from '../core/validation';
 
 /**
@@ -7,7 +7,7 @@ import { Problems } from '../core/validation';
  * prop prefix (`attributes` on the cluster itself, `cluster` on the constructs that use it).
  * Internal: not part of the jsii API.
  */
-export function checkClusterForWorkloadIdentity(p: Problems, cluster: AksCluster, prefix: string): void {
+export function checkClusterForWorkloadIdentity(p: Problems, cluster: IAksCluster, prefix: string): void {
   if (cluster.lookedUp) return;
   p.require(cluster.oidcIssuerEnabled !== false, `${prefix}.oidcIssuerEnabled`, false, 'workload identity needs the OIDC issuer on the cluster (oidc_issuer_enabled = true)');
   p.require(cluster.workloadIdentityEnabled !== false, `${prefix}.workloadIdentityEnabled`, false, 'workload identity needs workload_identity_enabled = true on the cluster (the workload identity webhook)');
@@ -15,7 +15,7 @@ export function checkClusterForWorkloadIdentity(p: Problems, cluster: AksCluster
 }
 
 /** What the kubelet identity mode needs from a cluster given by attributes. Internal. */
-export function checkClusterForKubeletIdentity(p: Problems, cluster: AksCluster, prefix: string): void {
+export function checkClusterForKubeletIdentity(p: Problems, cluster: IAksCluster, prefix: string): void {
   if (cluster.lookedUp) return;
   p.require(cluster.kubeletIdentityObjectId !== undefined, `${prefix}.kubeletIdentityObjectId`, undefined, 'the kubelet identity mode needs the object id of the kubelet identity: give attributes.kubeletIdentityObjectId to the AksCluster');
   p.require(cluster.kubeletIdentityClientId !== undefined, `${prefix}.kubeletIdentityClientId`, undefined, 'the kubelet identity mode needs the client id of the kubelet identity (AZURE_CLIENT_ID picks the identity on the node): give attributes.kubeletIdentityClientId to the AksCluster');

@@ -36,6 +36,14 @@ export const NAME_RULES = {
     pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/,
     rule: 'must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit',
   },
+  resourceGroup: {
+    pattern: /^(?=.{1,90}$)[-\w.()]*[-\w()]$/u,
+    rule: 'must be 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period',
+  },
+  location: {
+    pattern: /^[a-z][a-z0-9]{2,39}$/,
+    rule: 'must be an Azure region name as the CLI and ARM write it: lowercase letters and digits, e.g. westeurope or eastus2 (not "West Europe")',
+  },
 } as const;
 
 export type NameKind = keyof typeof NAME_RULES;
@@ -59,4 +67,55 @@ export function checkArtifactPath(problems: Problems, prop: string, path: string
   problems.require(!path.endsWith('/'), prop, path, 'must not end with "/"');
   problems.require(!/[\\?#%]/.test(path), prop, path, 'must not contain "\\", "?", "#" or "%"');
   problems.require(path.length <= 512, prop, path, 'must be at most 512 characters');
+}
+
+/** Check a resource group name, unless unset or a token. */
+export function checkResourceGroupName(problems: Problems, prop: string, value: string | undefined): void {
+  checkName(problems, 'resourceGroup', prop, value);
+}
+
+/** Check an Azure region name, unless unset or a token. */
+export function checkLocation(problems: Problems, prop: string, value: string | undefined): void {
+  checkName(problems, 'location', prop, value);
+}
+
+/**
+ * Check Azure resource tags (unless tokens): at most 50, names 1 to 512 characters without
+ * `<`, `>`, `%`, `&`, `\\`, `?` or `/`, values at most 256 characters.
+ */
+export function checkTags(problems: Problems, prop: string, tags: { [key: string]: string } | undefined): void {
+  if (!isLiteral(tags)) return;
+  const entries = Object.entries(tags);
+  problems.require(entries.length <= 50, prop, `{${entries.length} tags}`, 'must have at most 50 tags');
+  for (const [key, value] of entries) {
+    if (!isLiteral(key)) continue;
+    if (key.length === 0 || key.length > 512 || /[<>%&\\?/]/.test(key)) {
+      problems.add(`${prop}["${key}"]`, value, 'the tag name must be 1 to 512 characters without <, >, %, &, \\, ? or /');
+    }
+    if (isLiteral(value) && value.length > 256) problems.add(`${prop}["${key}"]`, `${value.slice(0, 20)}...`, 'the tag value must be at most 256 characters');
+  }
+}
+
+/**
+ * An image repository as Kubernetes pulls it: `[registry[:port]/]path`, lowercase, without a
+ * tag or digest (those are separate props). The registry is the first part when it has a dot
+ * or a port (or is `localhost`).
+ */
+export const IMAGE_REPOSITORY = {
+  pattern: /^((?:[a-z0-9]([a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/,
+  rule: 'must be an image repository such as myregistry.azurecr.io/mlflow-azure: lowercase, no tag (":3.15.1") and no digest ("@sha256:...") in it (give them as tag and digest)',
+} as const;
+
+/** Check an image repository (see {@link IMAGE_REPOSITORY}), unless unset or a token. */
+export function checkImageRepository(problems: Problems, prop: string, value: string | undefined): void {
+  if (!isLiteral(value)) return;
+  const { pattern, rule } = IMAGE_REPOSITORY;
+  let ok = pattern.test(value);
+  // A colon is only a registry port: "repo:3.15.1" (no slash after the colon) is a tag.
+  const colon = value.indexOf(':');
+  if (ok && colon >= 0) {
+    const firstSlash = value.indexOf('/');
+    ok = firstSlash > colon && /^\d{1,5}$/.test(value.slice(colon + 1, firstSlash));
+  }
+  if (!ok) problems.add(prop, value, rule);
 }

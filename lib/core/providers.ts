@@ -10,6 +10,7 @@ import type * as DataAzureadClientConfig from '@cdktf/provider-azuread/lib/data-
 import type * as ServicePrincipal from '@cdktf/provider-azuread/lib/service-principal';
 import type * as DataAzurermClientConfig from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import type * as DataAzurermKubernetesCluster from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
+import type * as DataAzurermStorageAccount from '@cdktf/provider-azurerm/lib/data-azurerm-storage-account';
 import type * as FederatedIdentityCredential from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type * as KeyVault from '@cdktf/provider-azurerm/lib/key-vault';
 import type * as KeyVaultKey from '@cdktf/provider-azurerm/lib/key-vault-key';
@@ -40,6 +41,7 @@ import type * as Sleep from '@cdktf/provider-time/lib/sleep';
 export const azurermModules = {
   get dataAzurermClientConfig(): typeof DataAzurermClientConfig { return require('@cdktf/provider-azurerm/lib/data-azurerm-client-config'); },
   get dataAzurermKubernetesCluster(): typeof DataAzurermKubernetesCluster { return require('@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster'); },
+  get dataAzurermStorageAccount(): typeof DataAzurermStorageAccount { return require('@cdktf/provider-azurerm/lib/data-azurerm-storage-account'); },
   get federatedIdentityCredential(): typeof FederatedIdentityCredential { return require('@cdktf/provider-azurerm/lib/federated-identity-credential'); },
   get keyVault(): typeof KeyVault { return require('@cdktf/provider-azurerm/lib/key-vault'); },
   get keyVaultKey(): typeof KeyVaultKey { return require('@cdktf/provider-azurerm/lib/key-vault-key'); },

@@ -1,19 +1,43 @@
 import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/** One problem: the prop's path, the value as shown (never a secret), the rule it breaks. */
+export interface Problem {
+  readonly prop: string;
+  readonly shown: string;
+  readonly rule: string;
+}
+
+/** The error of an invalid construct: its message lists every problem. Internal. */
+export class ValidationError extends Error {
+  constructor(owner: string, public readonly problems: readonly Problem[]) {
+    super(`${owner}: ${problems.length} invalid prop${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+function formatProblem(p: Problem): string {
+  return `${p.prop} = ${p.shown}: ${p.rule}`;
+}
 
 /**
  * Collects every problem with a construct's props, so that one error lists them all.
  *
  * Each problem names the prop, the value and the rule. Values that are unresolved
  * tokens are never checked as literals.
+ *
+ * Given the construct (`scope`), a construct inside a pattern's {@link ValidationRound} does not
+ * throw: its problems join the round under the pattern's prop names, and the pattern throws them
+ * all at once.
  */
 export class Problems {
-  private readonly problems: string[] = [];
+  private readonly problems: Problem[] = [];
 
-  constructor(private readonly owner: string) {}
+  constructor(private readonly owner: string, private readonly scope?: IConstruct) {}
 
   /** Record a problem: `prop` (the path of the prop), the value given and the rule it breaks. */
   public add(prop: string, value: unknown, rule: string): void {
-    this.problems.push(`${prop} = ${describe(value)}: ${rule}`);
+    this.problems.push({ prop, shown: describe(value), rule });
   }
 
   /** Record a problem when `ok` is false. */
@@ -66,14 +90,118 @@ export class Problems {
     return this.problems.length;
   }
 
-  /** Throw one error listing every problem, if there is any. */
+  /**
+   * Throw one error listing every problem, if there is any; inside a pattern's validation round,
+   * hand them to the round instead (the pattern throws them with its own).
+   */
   public throwIfAny(): void {
     if (this.problems.length === 0) return;
-    const n = this.problems.length;
-    throw new Error(
-      `${this.owner}: ${n} invalid prop${n === 1 ? '' : 's'}:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    const round = this.scope ? ValidationRound.around(this.scope) : undefined;
+    if (round) {
+      round.record(this.scope!, this.problems);
+      return;
+    }
+    throw new ValidationError(this.owner, this.problems);
   }
+}
+
+/** How a part's prop paths read in the pattern: `[part prefix, pattern prefix]`, most specific first. */
+export type PropMapping = readonly (readonly [string, string])[];
+
+const ROUNDS = new WeakMap<IConstruct, ValidationRound>();
+
+/**
+ * One round of validation for a pattern: every part (child construct) validates its own props as
+ * usual, but records its problems here under the pattern's prop names (`storage.softDeleteRetentionDays`,
+ * not `softDeleteRetentionDays`), and the pattern throws them all in one error when its
+ * construction ends ({@link close}). A part that cannot be built because of a recorded problem
+ * (it throws) is skipped ({@link part}): the recorded problems explain it. Internal.
+ */
+export class ValidationRound {
+  /** Open a round on a pattern construct. */
+  public static open(owner: IConstruct, label: string): ValidationRound {
+    const round = new ValidationRound(owner, label);
+    ROUNDS.set(owner, round);
+    return round;
+  }
+
+  /** The round a construct is validated in: the nearest open round of it or an ancestor. */
+  public static around(scope: IConstruct): ValidationRound | undefined {
+    for (const s of [...scope.node.scopes].reverse()) {
+      const round = ROUNDS.get(s);
+      if (round && !round.closed) return round;
+    }
+    return undefined;
+  }
+
+  private readonly problems: Problem[] = [];
+  private readonly mappings = new Map<string, PropMapping>();
+  /** Props the pattern itself reported on: a part's problem with one of them is dropped (the pattern says it in its terms). */
+  private readonly ownProps = new Set<string>();
+  private closed = false;
+
+  private constructor(private readonly owner: IConstruct, private readonly label: string) {}
+
+  /** Map the prop paths of the part with this construct id (a direct child of the pattern). */
+  public map(childId: string, mapping: PropMapping): void {
+    this.mappings.set(childId, mapping);
+  }
+
+  /** Whether a problem was recorded. */
+  public get failed(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Record the problems of a construct inside the pattern, under the pattern's prop names. */
+  public record(scope: IConstruct, problems: readonly Problem[]): void {
+    const scopes = scope.node.scopes;
+    const child = scopes[scopes.indexOf(this.owner) + 1];
+    if (!child) {
+      for (const problem of problems) this.ownProps.add(problem.prop);
+      this.problems.push(...problems);
+      return;
+    }
+    const mapping = this.mappings.get(child.node.id) ?? [];
+    for (const problem of problems) {
+      const mapped = { ...problem, prop: mapProp(problem.prop, mapping) };
+      if (this.ownProps.has(mapped.prop)) continue;
+      if (!this.problems.some((p) => p.prop === mapped.prop && p.rule === mapped.rule)) this.problems.push(mapped);
+    }
+  }
+
+  /**
+   * Build a part. If it throws a validation error (e.g. from a construct outside the pattern, such
+   * as the cluster), its problems join the round; if it throws anything else after a problem was
+   * recorded, the recorded problems are the cause and the part is skipped (undefined).
+   */
+  public part<T>(build: () => T): T | undefined {
+    try {
+      return build();
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        this.problems.push(...e.problems.filter((p) => !this.problems.some((q) => q.prop === p.prop && q.rule === p.rule)));
+        return undefined;
+      }
+      if (this.failed) return undefined;
+      throw e;
+    }
+  }
+
+  /** End the round: throw one error with every problem, if there is any. */
+  public close(): void {
+    this.closed = true;
+    ROUNDS.delete(this.owner);
+    if (this.problems.length > 0) throw new ValidationError(this.label, this.problems);
+  }
+}
+
+function mapProp(prop: string, mapping: PropMapping): string {
+  for (const [from, to] of mapping) {
+    if (from === '') return `${to}${prop}`;
+    if (prop === from) return to;
+    if (prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) return `${to}${prop.slice(from.length)}`;
+  }
+  return prop;
 }
 
 /** True when the value is set and is not an unresolved token (so it can be validated as a literal). */

@@ -100,7 +100,7 @@ export class CustomerManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
-    validateCustomerManagedKeyProps(`CustomerManagedKey at ${this.node.path}`, props);
+    validateCustomerManagedKeyProps(this, props);
     const tags = props.tags ?? {};
     const deletionProtection = props.deletionProtection ?? true;
     const isNew = props.existingKeyVault === undefined;
@@ -295,8 +295,8 @@ function vaultNameOf(props: CustomerManagedKeyProps): string | undefined {
   return undefined;
 }
 
-function validateCustomerManagedKeyProps(owner: string, props: CustomerManagedKeyProps): void {
-  const p = new Problems(owner);
+function validateCustomerManagedKeyProps(scope: Construct, props: CustomerManagedKeyProps): void {
+  const p = new Problems(`CustomerManagedKey at ${scope.node.path}`, scope);
   const existing = props.existingKeyVault;
   const keyType = props.keyType ?? CmkKeyType.RSA;
 

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
 import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { MODES_WITH_SECRET } from './secret-revision';
-import { AksCluster } from '../cluster/aks-cluster';
+import { IAksCluster } from '../cluster/reference';
 import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from '../cluster/prerequisites';
 import { entraAuthorityHost } from '../core/cloud';
 import { checkName } from '../core/names';
@@ -19,7 +19,7 @@ import { PrincipalType } from '../core/roles';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
-import { ArtifactStore } from '../storage/artifact-store';
+import { IArtifactStore } from '../storage/reference';
 
 /** Defaults of {@link ArtifactAccessProps}, in one place for docs and tests. */
 const ARTIFACT_ACCESS_DEFAULTS = {
@@ -43,7 +43,7 @@ export interface ArtifactAccessProps {
   /** How MLflow authenticates to Blob Storage. */
   readonly auth: ArtifactAuth;
   /** The artifact store MLflow reads and writes. */
-  readonly store: ArtifactStore;
+  readonly store: IArtifactStore;
   /**
    * The Kubernetes namespace of the MLflow release (may be a reference to a namespace
    * resource: the secret then depends on it). The same name must be given to the release: it
@@ -67,7 +67,7 @@ export interface ArtifactAccessProps {
    * The AKS cluster: needed for workload identity (OIDC issuer) and the kubelet identity.
    * @default - none (only the key, connection string and service principal modes)
    */
-  readonly cluster?: AksCluster;
+  readonly cluster?: IAksCluster;
   /**
    * Resource group of the user-assigned identity (workload identity only).
    * @default - none (required for workload identity)
@@ -154,12 +154,12 @@ export class ArtifactAccess extends Construct {
 
     switch (auth.mode) {
       case ArtifactAuthMode.ACCOUNT_KEY:
-        this.secret = this.createSecret({ AZURE_STORAGE_ACCESS_KEY: store.primaryAccessKey });
+        this.secret = this.createSecret({ AZURE_STORAGE_ACCESS_KEY: store.primaryAccessKey! });
         supportsProxyMultipartUpload = true;
         break;
       case ArtifactAuthMode.CONNECTION_STRING: {
         const own = auth._connectionString?.connectionString;
-        this.secret = this.createSecret({ AZURE_STORAGE_CONNECTION_STRING: own ?? store.primaryConnectionString });
+        this.secret = this.createSecret({ AZURE_STORAGE_CONNECTION_STRING: (own ?? store.primaryConnectionString)! });
         // The account's connection string carries the key that proxied multipart upload signs with;
         // a connection string of your own may be a SAS one.
         supportsProxyMultipartUpload = own === undefined;
@@ -266,7 +266,7 @@ export class ArtifactAccess extends Construct {
 }
 
 function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProps, namePrefix: string): void {
-  const p = new Problems(`ArtifactAccess at ${scope.node.path}`);
+  const p = new Problems(`ArtifactAccess at ${scope.node.path}`, scope);
   const { auth, store, cluster } = props;
   const mode = auth.mode;
 
@@ -290,8 +290,16 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
   }
 
   switch (mode) {
+    case ArtifactAuthMode.ACCOUNT_KEY:
+      if (store.primaryAccessKey === undefined) {
+        p.add('store.primaryAccessKey', undefined, 'the account key mode needs the account\'s key: this existing store was given without it (give primaryAccessKey to ArtifactStore.fromAttributes, or use ArtifactStore.fromExisting, which reads it)');
+      }
+      break;
     case ArtifactAuthMode.CONNECTION_STRING: {
       const own = auth._connectionString?.connectionString;
+      if (own === undefined && store.primaryConnectionString === undefined) {
+        p.add('store.primaryConnectionString', undefined, 'the connection string mode needs a connection string: give auth connectionString, or primaryConnectionString to ArtifactStore.fromAttributes (ArtifactStore.fromExisting reads it)');
+      }
       if (own === undefined && store.usesCustomEndpoint) {
         p.add('auth.connectionString', undefined, 'the store uses a custom blob endpoint, which the account\'s primary connection string does not name: give a connection string with BlobEndpoint= (a sensitive variable)');
       }

@@ -62,7 +62,7 @@ export class MlflowNamespace extends Construct {
   constructor(scope: Construct, id: string, props: MlflowNamespaceProps) {
     super(scope, id);
     const create = props.create ?? true;
-    const p = new Problems(`MlflowNamespace at ${this.node.path}`);
+    const p = new Problems(`MlflowNamespace at ${this.node.path}`, this);
     checkName(p, 'dnsLabel', 'name', props.name);
     if (!create) {
       const rule = 'applies only to a namespace this construct creates (create: false was given)';

@@ -260,7 +260,7 @@ const DOCKERFILE_HINT =
   'build an image that adds them (see the repository\'s docker/Dockerfile recipe) and give it as image';
 
 function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps): void {
-  const p = new Problems(`MlflowRelease at ${scope.node.path}`);
+  const p = new Problems(`MlflowRelease at ${scope.node.path}`, scope);
   const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
   const auth = props.auth;
   const location = props.artifactLocation;

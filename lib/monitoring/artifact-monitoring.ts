@@ -60,7 +60,7 @@ export class ArtifactMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: ArtifactMonitoringProps) {
     super(scope, id);
-    validateArtifactMonitoringProps(`ArtifactMonitoring at ${this.node.path}`, props);
+    validateArtifactMonitoringProps(this, props);
     const tags = props.tags ?? {};
     this.addWarnings(props);
 
@@ -242,8 +242,8 @@ function alertSpecs(t: ArtifactAlertThresholdsProps): AlertSpec[] {
   ];
 }
 
-function validateArtifactMonitoringProps(owner: string, props: ArtifactMonitoringProps): void {
-  const p = new Problems(owner);
+function validateArtifactMonitoringProps(scope: Construct, props: ArtifactMonitoringProps): void {
+  const p = new Problems(`ArtifactMonitoring at ${scope.node.path}`, scope);
   p.matches('name', props.name, /^[A-Za-z0-9][A-Za-z0-9-]{1,48}[A-Za-z0-9]$/, 'must be 3 to 50 letters, digits and hyphens, starting and ending with a letter or digit');
   p.matches('storageAccountId', props.storageAccountId, /\/providers\/Microsoft\.Storage\/storageAccounts\/[a-z0-9]{3,24}$/i, 'must be a storage account resource id (…/providers/Microsoft.Storage/storageAccounts/<name>)');
 

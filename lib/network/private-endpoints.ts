@@ -152,7 +152,7 @@ export class PrivateEndpoints extends Construct {
     const subresources = props.readAccessSecondary === true ? withSecondaries(props.subresources ?? []) : (props.subresources ?? []);
     const created = createdZonesAndLinks(this, props, create, subresources);
     const registry = stackRegistry(this);
-    validatePrivateEndpointsProps(`PrivateEndpoints at ${this.node.path}`, props, create, subresources, created, registry);
+    validatePrivateEndpointsProps(this, props, create, subresources, created, registry);
     for (const c of created) registry.set(c.key, this.node.path);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
@@ -310,14 +310,14 @@ function createdZonesAndLinks(scope: Construct, props: PrivateEndpointsProps, cr
 }
 
 function validatePrivateEndpointsProps(
-  owner: string,
+  scope: Construct,
   props: PrivateEndpointsProps,
   create: boolean,
   expanded: PrivateLinkSubresource[],
   planned: PlannedZoneOrLink[],
   registry: Map<string, string>,
 ): void {
-  const p = new Problems(owner);
+  const p = new Problems(`PrivateEndpoints at ${scope.node.path}`, scope);
   p.matches(
     'name',
     props.name,

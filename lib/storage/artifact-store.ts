@@ -11,12 +11,21 @@ import {
   StorageAccessTier,
   StorageReplication,
 } from './props';
+import {
+  ArtifactContainer,
+  ArtifactContainerOptions,
+  ExistingArtifactStore,
+  ExistingArtifactStoreAttributes,
+  ExistingArtifactStoreLookup,
+} from './existing';
+import { ContainerGrants } from './grants';
+import { ArtifactGrantOptions, IArtifactStore } from './reference';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkName } from '../core/names';
+import { checkArtifactPath, checkLocation, checkName, checkResourceGroupName, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
-import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
+import { BuiltInRole } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 
 /** Defaults of {@link ArtifactStoreProps}, in one place for docs and tests. */
@@ -28,22 +37,6 @@ const ARTIFACT_STORE_DEFAULTS = {
   softDeleteRetentionDays: 30,
 } as const;
 
-/**
- * Options of a role grant on the artifact container.
- */
-export interface ArtifactGrantOptions {
-  /**
-   * The kind of principal.
-   * @default PrincipalType.SERVICE_PRINCIPAL
-   */
-  readonly principalType?: PrincipalType;
-  /**
-   * Skip the directory check for a principal created in the same apply (replication delay).
-   * Only valid for service principals (and managed identities).
-   * @default true for service principals, false otherwise
-   */
-  readonly skipServicePrincipalAadCheck?: boolean;
-}
 
 /**
  * The MLflow artifact store: a hardened storage account and its private container.
@@ -54,7 +47,23 @@ export interface ArtifactGrantOptions {
  * namespace is on, `prevent_destroy` and a `CanNotDelete` lock: see `deletionProtection` for the
  * changes that need the lock lifted first).
  */
-export class ArtifactStore extends Construct {
+export class ArtifactStore extends Construct implements IArtifactStore {
+  /**
+   * A storage account and container that exist and that this library does not manage (no lock,
+   * no lifecycle, no firewall: only the grants), given by attributes.
+   */
+  public static fromAttributes(scope: Construct, id: string, attributes: ExistingArtifactStoreAttributes): IArtifactStore {
+    return new ExistingArtifactStore(scope, id, { attributes });
+  }
+
+  /**
+   * A storage account and container that exist and that this library does not manage, looked
+   * up by name (data source `azurerm_storage_account`: its id, key and connection string).
+   */
+  public static fromExisting(scope: Construct, id: string, lookup: ExistingArtifactStoreLookup): IArtifactStore {
+    return new ExistingArtifactStore(scope, id, { lookup });
+  }
+
   /** The storage account. */
   public readonly account: StorageAccount;
   /** The artifact container. */
@@ -88,6 +97,8 @@ export class ArtifactStore extends Construct {
   public readonly hierarchicalNamespace: boolean;
   /** Whether deletion protection (prevent_destroy and the lock) is on. */
   public readonly deletionProtection: boolean;
+  /** This library manages the account. */
+  public readonly managed: boolean = true;
   /** The replication of the account. */
   public readonly replication: StorageReplication;
   /** The `CanNotDelete` lock, when deletion protection is on. */
@@ -95,12 +106,12 @@ export class ArtifactStore extends Construct {
   /** The lifecycle policy, when lifecycle rules are given. */
   public readonly managementPolicy?: StorageManagementPolicy;
 
-  private readonly grantIds = new Set<string>();
+  private readonly grants: ContainerGrants;
 
   constructor(scope: Construct, id: string, props: ArtifactStoreProps) {
     super(scope, id);
     const cfg = resolveArtifactStoreConfig(props);
-    validateArtifactStoreProps(`ArtifactStore at ${this.node.path}`, props, cfg);
+    validateArtifactStoreProps(this, props, cfg);
     if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
       Annotations.of(this).addWarning(
         `lifecycle.archiveAfterDays = ${props.lifecycle?.archiveAfterDays}: archived artifacts cannot be downloaded by MLflow until rehydrated (hours); runs and model serving that read them fail.`,
@@ -134,6 +145,7 @@ export class ArtifactStore extends Construct {
     // With storage_account_id the container's id is its ARM id; resource_manager_id is deprecated
     // (removed in azurerm 5) and warns on every reference.
     this.containerResourceId = this.container.id;
+    this.grants = new ContainerGrants(this, this.containerResourceId, cfg.containerName);
 
     if (cfg.deletionProtection) {
       this.deleteLock = new azurermModules.managementLock.ManagementLock(this, 'DeleteLock', {
@@ -181,7 +193,7 @@ export class ArtifactStore extends Construct {
    * @param principalId the object (principal) id of the identity
    */
   public grantReadWrite(id: string, principalId: string, options: ArtifactGrantOptions = {}): RoleAssignment {
-    return this.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, options);
+    return this.grants.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, options);
   }
 
   /**
@@ -191,27 +203,18 @@ export class ArtifactStore extends Construct {
    * @param principalId the object (principal) id of the identity
    */
   public grantRead(id: string, principalId: string, options: ArtifactGrantOptions = {}): RoleAssignment {
-    return this.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_READER, options);
+    return this.grants.grant(id, principalId, BuiltInRole.STORAGE_BLOB_DATA_READER, options);
   }
 
-  private grant(id: string, principalId: string, role: string, options: ArtifactGrantOptions): RoleAssignment {
-    const problems = new Problems(`ArtifactStore at ${this.node.path}: grant`);
-    problems.literalId('id', id);
-    problems.require(!this.grantIds.has(id), 'id', id, 'is already used by another grant on this store');
-    const principalType = options.principalType ?? PrincipalType.SERVICE_PRINCIPAL;
-    if (options.skipServicePrincipalAadCheck === true && principalType !== PrincipalType.SERVICE_PRINCIPAL) {
-      problems.add('options.skipServicePrincipalAadCheck', true, `is only valid for a service principal (principalType is ${JSON.stringify(principalType)})`);
-    }
-    problems.throwIfAny();
-    this.grantIds.add(id);
-    return assignRole(this, `Grant${id}`, {
-      scope: this.containerResourceId,
-      roleDefinitionName: role,
-      principalId,
-      principalType,
-      skipServicePrincipalAadCheck: options.skipServicePrincipalAadCheck,
-      description: `MLflow artifact store ${this.containerName}: ${role}`,
-    });
+  /**
+   * Another container in this account, for another MLflow instance (a team): its own container
+   * (same deletion protection), its own grants scoped to it, the account's settings and guards.
+   * Instances that share an account cannot read each other's artifacts.
+   *
+   * @param id a literal construct id
+   */
+  public addContainer(id: string, options: ArtifactContainerOptions): ArtifactContainer {
+    return new ArtifactContainer(this, id, { ...options, account: this, deletionProtection: this.deletionProtection });
   }
 }
 
@@ -253,9 +256,12 @@ function resolveArtifactStoreConfig(props: ArtifactStoreProps): ResolvedConfig {
   };
 }
 
-function validateArtifactStoreProps(owner: string, props: ArtifactStoreProps, cfg: ResolvedConfig): void {
-  const p = new Problems(owner);
+function validateArtifactStoreProps(scope: Construct, props: ArtifactStoreProps, cfg: ResolvedConfig): void {
+  const p = new Problems(`ArtifactStore at ${scope.node.path}`, scope);
   checkName(p, 'storageAccount', 'accountName', props.accountName);
+  checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(p, 'location', props.location);
+  checkTags(p, 'tags', props.tags);
   checkName(p, 'storageContainer', 'containerName', cfg.containerName);
   checkArtifactPath(p, 'artifactPath', props.artifactPath);
   p.inRange('softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 365);
