@@ -24,6 +24,7 @@ import { isLiteral, Problems } from '../core/validation';
 import { PrivateEndpoints } from '../network/private-endpoints';
 import { PrivateLinkSubresource } from '../network/zones';
 import { ArtifactStoreCustomerManagedKeyProps } from '../storage/props';
+import { checkNamesAtSynth } from '../policy/collisions';
 
 /** Defaults of {@link CustomerManagedKeyProps}, in one place for docs and tests. */
 const CMK_DEFAULTS = {
@@ -101,6 +102,7 @@ export class CustomerManagedKey extends Construct {
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
     validateCustomerManagedKeyProps(this, props);
+    checkNamesAtSynth(this);
     const tags = props.tags ?? {};
     const deletionProtection = props.deletionProtection ?? true;
     const isNew = props.existingKeyVault === undefined;

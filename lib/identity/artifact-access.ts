@@ -20,6 +20,7 @@ import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { IArtifactStore } from '../storage/reference';
+import { checkNamesAtSynth } from '../policy/collisions';
 
 /** Defaults of {@link ArtifactAccessProps}, in one place for docs and tests. */
 const ARTIFACT_ACCESS_DEFAULTS = {
@@ -140,6 +141,7 @@ export class ArtifactAccess extends Construct {
     super(scope, id);
     const namePrefix = props.namePrefix ?? ARTIFACT_ACCESS_DEFAULTS.namePrefix;
     validateArtifactAccessProps(this, props, namePrefix);
+    checkNamesAtSynth(this);
 
     this.mode = props.auth.mode;
     this.namespace = props.namespaceName;

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkName } from '../core/names';
 import { kubernetesModules } from '../core/providers';
 import { Problems } from '../core/validation';
+import { checkNamesAtSynth } from '../policy/collisions';
 
 /** The Pod Security Standard a created namespace enforces (Pod Security Admission labels). */
 export enum PodSecurityStandard {
@@ -62,6 +63,7 @@ export class MlflowNamespace extends Construct {
   constructor(scope: Construct, id: string, props: MlflowNamespaceProps) {
     super(scope, id);
     const create = props.create ?? true;
+    checkNamesAtSynth(this);
     const p = new Problems(`MlflowNamespace at ${this.node.path}`, this);
     checkName(p, 'dnsLabel', 'name', props.name);
     if (!create) {

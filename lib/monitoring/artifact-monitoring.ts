@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { ArtifactAlert, ArtifactAlertThresholdsProps, ArtifactMonitoringProps } from './props';
 import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
+import { checkNamesAtSynth } from '../policy/collisions';
 
 /** Defaults of {@link ArtifactAlertThresholdsProps} and the workspace, in one place for docs and tests. */
 const MONITORING_DEFAULTS = {
@@ -61,6 +62,7 @@ export class ArtifactMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: ArtifactMonitoringProps) {
     super(scope, id);
     validateArtifactMonitoringProps(this, props);
+    checkNamesAtSynth(this);
     const tags = props.tags ?? {};
     this.addWarnings(props);
 

@@ -27,6 +27,7 @@ import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
+import { checkNamesAtSynth } from '../policy/collisions';
 
 /** Defaults of {@link ArtifactStoreProps}, in one place for docs and tests. */
 const ARTIFACT_STORE_DEFAULTS = {
@@ -111,6 +112,7 @@ export class ArtifactStore extends Construct implements IArtifactStore {
   constructor(scope: Construct, id: string, props: ArtifactStoreProps) {
     super(scope, id);
     const cfg = resolveArtifactStoreConfig(props);
+    checkNamesAtSynth(this);
     validateArtifactStoreProps(this, props, cfg);
     if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
       Annotations.of(this).addWarning(

@@ -1,0 +1,85 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowOnAzure, MlflowOnAzureProps } from '../../lib';
+import { NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
+import { errorOf } from '../util';
+
+/* Two resources of one type with one name in one scope fail synth, naming both constructs. */
+
+const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
+
+/** The cluster of the stack, with the providers a valid stack needs (created once). */
+function cluster(stack: TerraformStack): AksCluster {
+  const existing = stack.node.tryFindChild('Aks') as AksCluster | undefined;
+  if (existing) return existing;
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const aks = AksCluster.fromAttributes(stack, 'Aks', {
+    name: 'aks',
+    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+    oidcIssuerEnabled: true,
+    workloadIdentityEnabled: true,
+    host: 'https://aks.example.com',
+    clusterCaCertificate: sensitiveVariable(stack, 'ca').stringValue,
+  });
+  aks.configureProviders(KubernetesAuth.kubelogin());
+  return aks;
+}
+
+function instance(stack: TerraformStack, id: string, overrides: Partial<MlflowOnAzureProps> = {}): MlflowOnAzure {
+  return new MlflowOnAzure(stack, id, {
+    resourceGroupName: 'rg-mlflow',
+    location: 'westeurope',
+    storageAccountName: `st${id.toLowerCase()}001`,
+    cluster: cluster(stack),
+    backendStore: MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: id.toLowerCase(), user: 'mlflow', password: sensitiveVariable(stack, 'db_password').stringValue }),
+    release: { image: IMAGE },
+    signIn: NO_SIGN_IN,
+    ...overrides,
+  });
+}
+
+const validate = (stack: TerraformStack) => errorOf(() => Testing.synth(stack, true));
+
+describe('name collisions', () => {
+  test('two instances with the defaults: identities, namespaces, releases and secrets collide, each naming both constructs', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A');
+    instance(stack, 'B');
+    const error = validate(stack);
+    expect(error).toMatch(/azurerm_user_assigned_identity "id-mlflow-artifacts" in resource group "rg-mlflow", created by test\/A\/ArtifactAccess\/Identity and test\/B\/ArtifactAccess\/Identity/);
+    expect(error).toMatch(/namespace "mlflow" in the cluster, created by test\/A\/Namespace\/Namespace and test\/B\/Namespace\/Namespace/);
+    expect(error).toMatch(/give each MLflow instance its own namePrefix/);
+  });
+
+  test('two instances with their own names: no collision', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A', { namePrefix: 'team-a' });
+    instance(stack, 'B', { namePrefix: 'team-b' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('two releases in one namespace with one name collide', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A', { namePrefix: 'team-a', namespaceName: 'ml', createNamespace: false, release: { image: IMAGE, releaseName: 'mlflow' } });
+    instance(stack, 'B', { namePrefix: 'team-b', namespaceName: 'ml', createNamespace: false, release: { image: IMAGE, releaseName: 'mlflow' } });
+    expect(validate(stack)).toMatch(/helm release "mlflow" in namespace "ml", created by test\/A\/Release\/Release and test\/B\/Release\/Release/);
+  });
+
+  test('the same storage account name in two stacks of one app fails at app synth (the name is global)', () => {
+    const app = new App({ outdir: Testing.app().outdir, skipValidation: false });
+    const one = new TerraformStack(app, 'one');
+    const two = new TerraformStack(app, 'two');
+    instance(one, 'A', { storageAccountName: 'stmlflowshared1' });
+    instance(two, 'A', { storageAccountName: 'stmlflowshared1' });
+    const errors = app.node.validate();
+    expect(errors.join('\n')).toMatch(/storage account "stmlflowshared1" \(the name is global in Azure\), created by one\/A\/ArtifactStore\/Account and two\/A\/ArtifactStore\/Account/);
+  });
+
+  test('names that are references are not compared', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const ns = sensitiveVariable(stack, 'ns').stringValue;
+    instance(stack, 'A', { namePrefix: 'team-a', namespaceName: ns, createNamespace: false });
+    instance(stack, 'B', { namePrefix: 'team-b', namespaceName: ns, createNamespace: false });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
