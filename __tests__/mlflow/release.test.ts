@@ -1,16 +1,18 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { basicSignIn, BINDINGS, IMAGE, LOCATION, NO_SIGN_IN } from './fixtures';
+import { basicSignIn, BINDINGS, IMAGE, LOCATION, NO_SIGN_IN, sensitiveVariable } from './fixtures';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
 import {
   MlflowBackendStore,
   MlflowIngressController,
+  MlflowIngressTls,
   MlflowNamespace,
   MlflowRelease,
   MlflowReleaseProps,
   PostgresSslMode,
 } from '../../lib/mlflow';
+import { BasicAuthSignInOptions, EntraIdNewApplicationSignInOptions, EntraIdSignInOptions, MlflowPermission, MlflowSignIn } from '../../lib/signin';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
 
 function passwordVariable(stack: TerraformStack, id = 'db_password'): TerraformVariable {
@@ -401,5 +403,342 @@ describe('MlflowRelease validation', () => {
       artifactLocation: { accountName: v('acct'), containerName: v('container'), artifactPath: v('path') },
       ingress: { host: v('host'), tlsSecretName: v('tls') },
     }))).not.toThrow();
+  });
+});
+
+describe('MlflowRelease validation: sign-in, network policy, ingress TLS', () => {
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const CLIENT = '0b1e3a7c-5d2f-4e6a-9c8b-1a2b3c4d5e6f';
+  const USERS = '11111111-1111-1111-1111-111111111111';
+  const ADMINS = '22222222-2222-2222-2222-222222222222';
+  const INGRESS = { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' };
+  const REDIRECT = 'https://mlflow.internal.example.com/callback';
+  const KV_CERTIFICATE = 'https://kv-ingress.vault.azure.net/certificates/mlflow';
+  type Overrides = (stack: TerraformStack) => Partial<MlflowReleaseProps>;
+
+  const secret = (stack: TerraformStack, id: string) => sensitiveVariable(stack, id).stringValue;
+  const text = (stack: TerraformStack, id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
+  const list = (stack: TerraformStack, id: string) => new TerraformVariable(stack, id, { type: 'list(string)' }).listValue;
+  const number = (stack: TerraformStack, id: string) => new TerraformVariable(stack, id, { type: 'number' }).numberValue;
+  /** Entra ID with an existing application; valid with the default PostgreSQL tracking store and no ingress. */
+  const entra = (stack: TerraformStack, options: Partial<EntraIdSignInOptions> = {}) => MlflowSignIn.entraId({
+    tenantId: TENANT,
+    clientId: CLIENT,
+    clientSecret: secret(stack, 'client_secret'),
+    userGroupObjectIds: [USERS],
+    adminGroupObjectIds: [ADMINS],
+    redirectUri: REDIRECT,
+    database: { database: 'mlflow_auth' },
+    ...options,
+  });
+  const newApp = (options: Partial<EntraIdNewApplicationSignInOptions> = {}) => MlflowSignIn.entraIdWithNewApplication({
+    userGroupObjectIds: [USERS],
+    adminGroupObjectIds: [ADMINS],
+    redirectUri: REDIRECT,
+    database: { database: 'mlflow_auth' },
+    ...options,
+  });
+  const basic = (stack: TerraformStack, options: Partial<BasicAuthSignInOptions> = {}) =>
+    MlflowSignIn.basicAuth({ adminPassword: secret(stack, 'admin_password'), ...options });
+
+  function errorFor(overrides: Overrides): string {
+    const stack = testStack();
+    return errorOf(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, overrides(stack))));
+  }
+  function make(overrides: Overrides): () => MlflowRelease {
+    return () => {
+      const stack = testStack();
+      return new MlflowRelease(stack, 'Mlflow', baseProps(stack, overrides(stack)));
+    };
+  }
+
+  describe('one rule per test: the error names the prop, the value and the rule', () => {
+    test.each<[string, Overrides, RegExp]>([
+      // sign-in: the choice
+      ['sign-in missing, no ingress', () => ({ signIn: undefined }),
+        /signIn = undefined: is required: choose how people and jobs sign in: MlflowSignIn\.entraId\(\{\.\.\.\}\) \(Entra ID single sign-on\), MlflowSignIn\.basicAuth\(\{\.\.\.\}\), or MlflowSignIn\.none\(\{ reason \}\) for a server only reached inside the cluster/],
+      ['sign-in missing behind an ingress', () => ({ ingress: INGRESS, signIn: undefined }),
+        /signIn = undefined: is required: ingress \(mlflow\.example\.com\) exposes MLflow, and MLflow has no sign-in of its own \(anyone who reaches it can read, change and delete every experiment and model\): give signIn: MlflowSignIn\.entraId/],
+      ['no sign-in with an empty reason', () => ({ signIn: MlflowSignIn.none({ reason: ' ' }) }),
+        /signIn\.reason = " ": is mandatory: a non-empty literal saying why MLflow may run without sign-in/],
+      ['no sign-in with a reason that is a reference', (s) => ({ signIn: MlflowSignIn.none({ reason: text(s, 'why') }) }),
+        /signIn\.reason = <token>: is mandatory: a non-empty literal/],
+      ['no sign-in behind an ingress', () => ({ ingress: INGRESS, signIn: NO_SIGN_IN }),
+        /signIn = "MlflowSignIn\.none\(\.\.\.\)": is not allowed while ingress \(mlflow\.example\.com\) exposes MLflow outside the cluster/],
+      // sign-in: permissions
+      ['MANAGE by default without the opt-in (basic auth)', (s) => ({ signIn: basic(s, { defaultPermission: MlflowPermission.MANAGE }) }),
+        /signIn\.defaultPermission = "MANAGE": lets every signed-in user delete every experiment and model and change its permissions: use READ \(the default\) or NO_PERMISSIONS, or set signIn\.allowManageByDefault: true to accept it/],
+      ['MANAGE by default without the opt-in (Entra ID)', (s) => ({ signIn: entra(s, { defaultPermission: MlflowPermission.MANAGE }) }),
+        /signIn\.defaultPermission = "MANAGE": lets every signed-in user delete/],
+      ['the MANAGE opt-in without MANAGE', (s) => ({ signIn: basic(s, { allowManageByDefault: true }) }),
+        /signIn\.allowManageByDefault = true: applies only with defaultPermission: MANAGE/],
+      ['a default permission that is not one', (s) => ({ signIn: basic(s, { defaultPermission: 'ALL' as MlflowPermission }) }),
+        /signIn\.defaultPermission = "ALL": must be one of "NO_PERMISSIONS", "READ", "EDIT", "MANAGE"/],
+      // sign-in: basic auth
+      ['admin user name with a space', (s) => ({ signIn: basic(s, { adminUsername: 'ml admin' }) }),
+        /signIn\.adminUsername = "ml admin": must be 1 to 64 letters, digits, "\.", "_", "@" and "-"/],
+      ['literal admin password', () => ({ signIn: MlflowSignIn.basicAuth({ adminPassword: 'correct-horse-battery' }) }),
+        /signIn\.adminPassword = "<literal, not shown>": must be a Terraform reference \(the value of a sensitive TerraformVariable without a default\), never a literal/],
+      ['admin password missing (plain JavaScript)', () => ({ signIn: MlflowSignIn.basicAuth({} as BasicAuthSignInOptions) }),
+        /signIn\.adminPassword = undefined: must be a Terraform reference/],
+      ['admin password from a variable that is not sensitive', (s) => ({ signIn: MlflowSignIn.basicAuth({ adminPassword: text(s, 'plain_admin') }) }),
+        /signIn\.adminPassword = "var\.plain_admin": the variable "plain_admin" must be declared sensitive: true/],
+      ['secret revision 0', (s) => ({ signIn: basic(s, { secretRevision: 0 }) }),
+        /signIn\.secretRevision = 0: must be a whole number from 1 to 9007199254740991/],
+      ['secret revision as a reference', (s) => ({ signIn: basic(s, { secretRevision: number(s, 'revision') }) }),
+        /signIn\.secretRevision = <token>: must be a literal number \(it is written into the helm values\)/],
+      // sign-in: Entra ID secrets
+      ['literal client secret', (s) => ({ signIn: entra(s, { clientSecret: 'sup3r-s3cret' }) }),
+        /signIn\.clientSecret = "<literal, not shown>": must be a Terraform reference/],
+      ['client secret revision 0', (s) => ({ signIn: entra(s, { clientSecretRevision: 0 }) }),
+        /signIn\.clientSecretRevision = 0: must be a whole number from 1 to 9007199254740991/],
+      ['client secret revision as a reference', (s) => ({ signIn: entra(s, { clientSecretRevision: number(s, 'revision') }) }),
+        /signIn\.clientSecretRevision = <token>: must be a literal number \(it is written into the helm values\)/],
+      ['literal Redis URL', (s) => ({ signIn: entra(s, { cacheRedisUrl: 'rediss://:k3y@cache.redis.cache.windows.net:6380/0' }) }),
+        /signIn\.cacheRedisUrl = "<literal, not shown>": must be a Terraform reference/],
+      ['literal sign-in database password', (s) => ({ signIn: entra(s, { database: { database: 'mlflow_auth', user: 'auth', password: 'hunter2-auth' } }) }),
+        /signIn\.database\.password = "<literal, not shown>": must be a Terraform reference/],
+      // sign-in: Entra ID ids
+      ['tenant id not a GUID', (s) => ({ signIn: entra(s, { tenantId: 'contoso.onmicrosoft.com' }) }),
+        /signIn\.tenantId = "contoso\.onmicrosoft\.com": must be a GUID \(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\)/],
+      ['client id not a GUID', (s) => ({ signIn: entra(s, { clientId: 'mlflow-app' }) }),
+        /signIn\.clientId = "mlflow-app": must be a GUID/],
+      ['tenant id of a new application not a GUID', () => ({ signIn: newApp({ tenantId: 'contoso' }) }),
+        /signIn\.tenantId = "contoso": must be a GUID/],
+      ['owner not a GUID', () => ({ signIn: newApp({ ownerObjectIds: ['alice@contoso.com'] }) }),
+        /signIn\.ownerObjectIds\[0\] = "alice@contoso\.com": must be a GUID/],
+      ['user group by name', (s) => ({ signIn: entra(s, { userGroupObjectIds: ['mlflow-users'] }) }),
+        /signIn\.userGroupObjectIds\[0\] = "mlflow-users": must be a GUID/],
+      ['admin group by name', (s) => ({ signIn: entra(s, { adminGroupObjectIds: [ADMINS, 'mlflow-admins'] }) }),
+        /signIn\.adminGroupObjectIds\[1\] = "mlflow-admins": must be a GUID/],
+      ['role value with a space (groupsClaim roles)', (s) => ({ signIn: entra(s, { groupsClaim: 'roles', userGroupObjectIds: ['MLflow User'] }) }),
+        /signIn\.userGroupObjectIds\[0\] = "MLflow User": must be a role value without spaces/],
+      ['groups claim not a claim name', (s) => ({ signIn: entra(s, { groupsClaim: 'group claim' }) }),
+        /signIn\.groupsClaim = "group claim": must be a claim name such as groups or roles/],
+      ['no user group', (s) => ({ signIn: entra(s, { userGroupObjectIds: [] }) }),
+        /signIn\.userGroupObjectIds = \[\]: must list at least one group: only members of these groups \(and the admin groups\) can sign in/],
+      ['no admin group', (s) => ({ signIn: entra(s, { adminGroupObjectIds: [] }) }),
+        /signIn\.adminGroupObjectIds = \[\]: must list at least one group: its members are the MLflow admins who grant permissions/],
+      // sign-in: Entra ID URLs and names
+      ['redirect URI missing without an ingress', (s) => ({ signIn: entra(s, { redirectUri: undefined }) }),
+        /signIn\.redirectUri = undefined: is required without an ingress \(it is derived from the ingress host: https:\/\/<host>\/callback\)/],
+      ['redirect URI over http', (s) => ({ signIn: entra(s, { redirectUri: 'http://mlflow.example.com/callback' }) }),
+        /signIn\.redirectUri = "http:\/\/mlflow\.example\.com\/callback": must be an https:\/\/ URL \(or http:\/\/localhost\[:port\]\/\.\.\.\) ending in the plugin's callback path/],
+      ['redirect URI without a path', (s) => ({ signIn: entra(s, { redirectUri: 'https://mlflow.example.com' }) }),
+        /signIn\.redirectUri = "https:\/\/mlflow\.example\.com": must be an https:\/\/ URL/],
+      ['issuer not https', (s) => ({ signIn: entra(s, { issuer: `http://login.microsoftonline.com/${TENANT}/v2.0` }) }),
+        /signIn\.issuer = "http:\/\/login\.microsoftonline\.com\/[-0-9a-f]+\/v2\.0": must be an https:\/\/ URL, e\.g\. https:\/\/login\.microsoftonline\.com\/<tenant>\/v2\.0/],
+      ['cloud that is not one', (s) => ({ signIn: entra(s, { cloud: 'azure' as AzureCloud }) }),
+        /signIn\.cloud = "azure": must be one of "public", "china", "usgovernment"/],
+      ['empty sign-in button label', (s) => ({ signIn: entra(s, { providerDisplayName: ' ' }) }),
+        /signIn\.providerDisplayName = " ": must not be empty/],
+      ['secret rotation of 0 days', () => ({ signIn: newApp({ secretRotationDays: 0 }) }),
+        /signIn\.secretRotationDays = 0: must be a whole number from 1 to 730/],
+      ['secret rotation beyond two years', () => ({ signIn: newApp({ secretRotationDays: 731 }) }),
+        /signIn\.secretRotationDays = 731: must be a whole number from 1 to 730/],
+      ['empty application name', () => ({ signIn: newApp({ displayName: '' }) }),
+        /signIn\.displayName = "": must be 1 to 120 characters/],
+      ['application name longer than 120', () => ({ signIn: newApp({ displayName: 'M'.repeat(121) }) }),
+        /signIn\.displayName = "M{121}": must be 1 to 120 characters/],
+      // sign-in: the user database
+      ['Entra ID without its own database on PostgreSQL', (s) => ({ signIn: entra(s, { database: undefined }) }),
+        /signIn\.database\.database = undefined: is required with a PostgreSQL tracking store: the name of the plugin's own database on that server \(it must exist and differ from the tracking database "mlflow"\)/],
+      ['Entra ID sharing the tracking database', (s) => ({ signIn: entra(s, { database: { database: 'mlflow' } }) }),
+        /signIn\.database\.database = "mlflow": must differ from the tracking database: the plugin and MLflow would share their schema version table \(mlflow-oidc-auth issue 76\)/],
+      ['sign-in database user without a password', (s) => ({ signIn: basic(s, { database: { user: 'auth' } }) }),
+        /signIn\.database\.password = undefined: give user and password together \(without them, the tracking store's are used\)/],
+      ['sign-in database password without a user', (s) => ({ signIn: basic(s, { database: { password: secret(s, 'auth_password') } }) }),
+        /signIn\.database\.user = undefined: give user and password together/],
+      ['sign-in database name with a space', (s) => ({ signIn: basic(s, { database: { database: 'mlflow auth' } }) }),
+        /signIn\.database\.database = "mlflow auth": must be a PostgreSQL database name/],
+      ['sign-in database host with a path', (s) => ({ signIn: basic(s, { database: { host: 'pg/auth' } }) }),
+        /signIn\.database\.host = "pg\/auth": must be a host name/],
+      ['sign-in database port out of range', (s) => ({ signIn: basic(s, { database: { port: 0 } }) }),
+        /signIn\.database\.port = 0: must be a whole number from 1 to 65535/],
+      ['sign-in database port as a reference', (s) => ({ signIn: basic(s, { database: { port: number(s, 'port') } }) }),
+        /signIn\.database\.port = <token>: must be a literal number \(it is written into the connection URL\)/],
+      ['sign-in database user name with a space', (s) => ({ signIn: basic(s, { database: { user: 'auth user', password: secret(s, 'auth_password') } }) }),
+        /signIn\.database\.user = "auth user": must be a PostgreSQL user name/],
+      ['sign-in database with a SQLite tracking store', (s) => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), signIn: basic(s, { database: { database: 'users' } }) }),
+        /signIn\.database = "\{\.\.\.\}": needs a PostgreSQL tracking store \(backendStore = MlflowBackendStore\.postgres\(\.\.\.\)\)/],
+      // network policy
+      ['"*" as ingress controller namespace', () => ({ networkPolicy: { ingressControllerNamespaces: ['*'] } }),
+        /networkPolicy\.ingressControllerNamespaces\[0\] = "\*": would admit every namespace: list namespaces by name \(allowTrafficFromAllPods: true turns the policy off, and says so\)/],
+      ['empty client namespace', () => ({ networkPolicy: { clientNamespaces: [''] } }),
+        /networkPolicy\.clientNamespaces\[0\] = "": would admit every namespace/],
+      ['client namespace not a DNS label', () => ({ networkPolicy: { clientNamespaces: ['jobs', 'Team_A'] } }),
+        /networkPolicy\.clientNamespaces\[1\] = "Team_A": must be a DNS-1123 label/],
+      ['ingress controller namespace not a DNS label', () => ({ networkPolicy: { ingressControllerNamespaces: ['ingress nginx'] } }),
+        /networkPolicy\.ingressControllerNamespaces\[0\] = "ingress nginx": must be a DNS-1123 label/],
+      ['client namespaces as a list reference', (s) => ({ networkPolicy: { clientNamespaces: list(s, 'namespaces') } }),
+        /networkPolicy\.clientNamespaces = <token>: must be a list of literal items or string tokens, not a list token \(the network policy has one peer per item\)/],
+      ['allowed range that is not one', () => ({ networkPolicy: { allowedCidrs: ['10.1.0.0/33'] } }),
+        /networkPolicy\.allowedCidrs\[0\] = "10\.1\.0\.0\/33": must be an IPv4 or IPv6 address or CIDR range/],
+      ['allowed range /0', () => ({ networkPolicy: { allowedCidrs: ['0.0.0.0/0'] } }),
+        /networkPolicy\.allowedCidrs\[0\] = "0\.0\.0\.0\/0": would admit every address: give the ingress controller's or gateway's subnet/],
+      ['allowed IPv6 range /0', () => ({ networkPolicy: { allowedCidrs: ['::/0'] } }),
+        /networkPolicy\.allowedCidrs\[0\] = "::\/0": would admit every address/],
+      ['allowed ranges as a list reference', (s) => ({ networkPolicy: { allowedCidrs: list(s, 'ranges') } }),
+        /networkPolicy\.allowedCidrs = <token>: must be a list of literal items or string tokens, not a list token/],
+      ['Application Gateway without its subnet', () => ({ ingress: { ...INGRESS, controller: MlflowIngressController.APPLICATION_GATEWAY } }),
+        /networkPolicy\.allowedCidrs = undefined: must list the Application Gateway's subnet: the gateway reaches the pods from outside the cluster/],
+      ['another controller without a source', () => ({ ingress: { ...INGRESS, controller: MlflowIngressController.OTHER, className: 'azure-alb-external' } }),
+        /networkPolicy\.allowedCidrs = undefined: must list where the ingress controller reaches the pods from \(or give networkPolicy\.ingressControllerNamespaces\): it cannot be derived for controller OTHER/],
+      ['egress rule without a port', () => ({ networkPolicy: { egress: { rules: [{ cidr: '10.2.0.0/24', ports: [] }] } } }),
+        /networkPolicy\.egress\.rules\[0\]\.ports = \[\]: must list at least one port/],
+      ['egress port out of range', () => ({ networkPolicy: { egress: { rules: [{ cidr: '10.2.0.0/24', ports: [443, 70000] }] } } }),
+        /networkPolicy\.egress\.rules\[0\]\.ports\[1\] = 70000: must be a whole number from 1 to 65535/],
+      ['egress range that is not one', () => ({ networkPolicy: { egress: { rules: [{ cidr: 'storage', ports: [443] }] } } }),
+        /networkPolicy\.egress\.rules\[0\]\.cidr = "storage": must be an IPv4 or IPv6 address or CIDR range/],
+      ['network policy options with allowTrafficFromAllPods', () => ({ allowTrafficFromAllPods: true, networkPolicy: { clientNamespaces: ['jobs'] } }),
+        /networkPolicy = "\{\.\.\.\}": contradicts allowTrafficFromAllPods: true \(no network policy is created\)/],
+      // ingress TLS
+      ['TLS secret name and TLS together', () => ({ ingress: { ...INGRESS, tls: MlflowIngressTls.existingSecret('mlflow-tls') } }),
+        /ingress\.tlsSecretName = "mlflow-tls": conflicts with ingress\.tls: give one \(tlsSecretName is MlflowIngressTls\.existingSecret\(name\)\)/],
+      ['TLS with plain HTTP', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.existingSecret('mlflow-tls'), allowInsecureHttp: true } }),
+        /ingress\.allowInsecureHttp = true: contradicts ingress\.tls/],
+      ['existing secret without a name (plain JavaScript)', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.existingSecret(undefined as unknown as string) } }),
+        /ingress\.tls\.secretName = undefined: is required for an existing secret/],
+      ['existing secret name not a DNS subdomain', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.existingSecret('MLflow_TLS') } }),
+        /ingress\.tls\.secretName = "MLflow_TLS": must be a DNS-1123 subdomain/],
+      ['cert-manager secret name not a DNS subdomain', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod', secretName: 'Bad_Name' }) } }),
+        /ingress\.tls\.secretName = "Bad_Name": must be a DNS-1123 subdomain/],
+      ['cert-manager with both issuers', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod', issuer: 'team-ca' }) } }),
+        /ingress\.tls\.clusterIssuer = "letsencrypt-prod": give exactly one of clusterIssuer \(a ClusterIssuer\) and issuer \(an Issuer in the release namespace\)/],
+      ['cert-manager without an issuer', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({}) } }),
+        /ingress\.tls\.clusterIssuer = undefined: give exactly one of clusterIssuer/],
+      ['cert-manager issuer not a DNS subdomain', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ issuer: 'Team CA' }) } }),
+        /ingress\.tls\.issuer = "Team CA": must be a DNS-1123 subdomain/],
+      ['Key Vault certificate with ingress-nginx', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: KV_CERTIFICATE }) } }),
+        /ingress\.tls = "MlflowIngressTls\.keyVaultCertificate\(\.\.\.\)": needs the application routing add-on \(controller: MlflowIngressController\.APP_ROUTING\), which syncs Key Vault certificates; controller is nginx/],
+      ['Key Vault certificate with Application Gateway', () => ({
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APPLICATION_GATEWAY, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: KV_CERTIFICATE }) },
+        networkPolicy: { allowedCidrs: ['10.1.0.0/24'] },
+      }), /ingress\.tls = "MlflowIngressTls\.keyVaultCertificate\(\.\.\.\)": needs the application routing add-on .*controller is application-gateway/],
+      ['Key Vault secret URI instead of a certificate URI', () => ({
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: 'https://kv-ingress.vault.azure.net/secrets/mlflow' }) },
+      }), /ingress\.tls\.certificateUri = "https:\/\/kv-ingress\.vault\.azure\.net\/secrets\/mlflow": must be a Key Vault certificate URI: https:\/\/<vault>\.vault\.azure\.net\/certificates\/<name>/],
+      ['Key Vault certificate URI on another host', () => ({
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: 'https://kv-ingress.example.com/certificates/mlflow' }) },
+      }), /ingress\.tls\.certificateUri = "https:\/\/kv-ingress\.example\.com\/certificates\/mlflow": must be a Key Vault certificate URI/],
+    ])('%s', (_name, overrides, message) => {
+      const error = errorFor(overrides);
+      expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 1 invalid prop:/);
+      expect(error).toMatch(message);
+    });
+  });
+
+  describe('rules that come with another one', () => {
+    test('SQLite sign-in with replicas: the release refuses the replicas, the sign-in refuses SQLite for several pods', () => {
+      const error = errorFor((s) => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), replicas: 2, signIn: basic(s) }));
+      expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 2 invalid props:/);
+      expect(error).toContain('  - replicas = 2: must be 1 with backendStore = sqliteForDevelopment()');
+      expect(error).toContain('  - signIn.database = undefined: must be PostgreSQL with replicas = 2: the sign-in users and permissions would be in a SQLite file in each pod; use MlflowBackendStore.postgres(...)');
+    });
+
+    test('SQLite sign-in with autoscaling: the same, for autoscaling', () => {
+      const error = errorFor((s) => ({
+        backendStore: MlflowBackendStore.sqliteForDevelopment(),
+        autoscaling: { minReplicas: 1, maxReplicas: 3 },
+        signIn: entra(s, { database: undefined }),
+      }));
+      expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 2 invalid props:/);
+      expect(error).toMatch(/ {2}- autoscaling = .*: needs a database backend/);
+      expect(error).toContain('  - signIn.database = undefined: must be PostgreSQL with autoscaling: the sign-in users and permissions would be in a SQLite file in each pod');
+    });
+  });
+
+  test('all problems of one sign-in come in one error, the literal password not shown', () => {
+    const error = errorFor(() => ({
+      signIn: MlflowSignIn.basicAuth({ adminUsername: 'ml admin', adminPassword: 'correct-horse-battery', defaultPermission: MlflowPermission.MANAGE }),
+    }));
+    expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 3 invalid props:/);
+    expect(error).toContain('  - signIn.defaultPermission = "MANAGE": lets every signed-in user delete');
+    expect(error).toContain('  - signIn.adminUsername = "ml admin": must be 1 to 64');
+    expect(error).toContain('  - signIn.adminPassword = "<literal, not shown>": must be a Terraform reference');
+    expect(error).not.toContain('correct-horse-battery');
+  });
+
+  test('sign-in, network policy and TLS problems come in one error with the release\'s own', () => {
+    const error = errorFor(() => ({
+      replicas: 0,
+      ingress: { ...INGRESS, tls: MlflowIngressTls.certManager({}) },
+      signIn: NO_SIGN_IN,
+      networkPolicy: { clientNamespaces: ['*'] },
+    }));
+    expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 5 invalid props:/);
+    for (const prop of ['replicas', 'signIn', 'networkPolicy.clientNamespaces[0]', 'ingress.tlsSecretName', 'ingress.tls.clusterIssuer']) {
+      expect(error).toContain(`  - ${prop} = `);
+    }
+  });
+
+  test('no secret of the sign-in ever appears in an error', () => {
+    const error = errorFor((s) => ({
+      signIn: entra(s, {
+        clientSecret: 'sup3r-s3cret',
+        cacheRedisUrl: 'rediss://:r3dis-k3y@cache.redis.cache.windows.net:6380/0',
+        database: { database: 'mlflow_auth', user: 'auth', password: 'hunter2-auth' },
+      }),
+    }));
+    expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 3 invalid props:/);
+    for (const value of ['sup3r-s3cret', 'r3dis-k3y', 'hunter2-auth']) expect(error).not.toContain(value);
+  });
+
+  describe('what the rules accept', () => {
+    test.each<[string, Overrides]>([
+      ['role values with groupsClaim roles', (s) => ({ signIn: entra(s, { groupsClaim: 'roles', userGroupObjectIds: ['MLflow.User'], adminGroupObjectIds: ['MLflow.Admin'] }) })],
+      ['MANAGE by default with the opt-in', (s) => ({ signIn: basic(s, { defaultPermission: MlflowPermission.MANAGE, allowManageByDefault: true }) })],
+      ['redirect URI on localhost over http', (s) => ({ signIn: entra(s, { redirectUri: 'http://localhost:5000/callback' }) })],
+      ['basic auth on PostgreSQL without a database (the tracking database)', (s) => ({ signIn: basic(s) })],
+      ['Entra ID on SQLite without a database (SQLite in /tmp, one pod)', (s) => ({ backendStore: MlflowBackendStore.sqliteForDevelopment(), signIn: entra(s, { database: undefined }) })],
+      ['a new application with its defaults behind an ingress', () => ({ ingress: INGRESS, signIn: newApp({ redirectUri: undefined }) })],
+      ['no sign-in with a reason, no ingress', () => ({ signIn: NO_SIGN_IN })],
+      ['cert-manager with an issuer only', () => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ issuer: 'team-ca' }) } })],
+      ['a versioned Key Vault certificate with the application routing add-on', () => ({
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: `${KV_CERTIFICATE}/${'0a'.repeat(16)}` }) },
+      })],
+      ['Application Gateway with its subnet', () => ({ ingress: { ...INGRESS, controller: MlflowIngressController.APPLICATION_GATEWAY }, networkPolicy: { allowedCidrs: ['10.1.0.0/24'] } })],
+      ['another controller with its namespace', () => ({ ingress: { ...INGRESS, controller: MlflowIngressController.OTHER, className: 'traefik' }, networkPolicy: { ingressControllerNamespaces: ['traefik'] } })],
+      ['every pod, without network policy options', () => ({ allowTrafficFromAllPods: true })],
+    ])('%s', (_name, overrides) => {
+      expect(make(overrides)).not.toThrow();
+    });
+  });
+
+  describe('tokens are not validated as literals', () => {
+    test.each<[string, Overrides]>([
+      ['Entra ID ids, URLs, names, claim and group items', (s) => ({
+        signIn: entra(s, {
+          tenantId: text(s, 'tenant'),
+          clientId: text(s, 'client'),
+          userGroupObjectIds: [text(s, 'users')],
+          adminGroupObjectIds: [text(s, 'admins')],
+          redirectUri: text(s, 'redirect'),
+          issuer: text(s, 'issuer'),
+          providerDisplayName: text(s, 'label'),
+          groupsClaim: text(s, 'claim'),
+        }),
+      })],
+      ['group lists as list references', (s) => ({ signIn: entra(s, { userGroupObjectIds: list(s, 'users'), adminGroupObjectIds: list(s, 'admins') }) })],
+      ['the sign-in database', (s) => ({ signIn: entra(s, { database: { database: text(s, 'db'), host: text(s, 'host'), user: text(s, 'user'), password: secret(s, 'auth_password') } }) })],
+      ['a new application\'s tenant, name and owner items', (s) => ({ signIn: newApp({ tenantId: text(s, 'tenant'), displayName: text(s, 'name'), ownerObjectIds: [text(s, 'owner')] }) })],
+      ['a new application\'s owners as a list reference', (s) => ({ signIn: newApp({ ownerObjectIds: list(s, 'owners') }) })],
+      ['the basic auth admin name', (s) => ({ signIn: basic(s, { adminUsername: text(s, 'admin') }) })],
+      ['network policy namespace and range items, egress range', (s) => ({
+        networkPolicy: {
+          ingressControllerNamespaces: [text(s, 'controller_ns')],
+          clientNamespaces: [text(s, 'client_ns')],
+          allowedCidrs: [text(s, 'range')],
+          egress: { rules: [{ cidr: text(s, 'egress_range'), ports: [443] }] },
+        },
+      })],
+      ['an existing TLS secret', (s) => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.existingSecret(text(s, 'tls')) } })],
+      ['cert-manager issuer and secret', (s) => ({ ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: text(s, 'issuer'), secretName: text(s, 'tls') }) } })],
+      ['a Key Vault certificate URI', (s) => ({
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: text(s, 'certificate') }) },
+      })],
+    ])('%s', (_name, overrides) => {
+      expect(make(overrides)).not.toThrow();
+    });
   });
 });

@@ -74,12 +74,15 @@ const IPV6_OR_CIDR = /^(?=.*:)[0-9A-Fa-f:.]{2,45}(?:\/(12[0-8]|1[01]\d|[1-9]?\d)
  */
 export function checkIpAddressesOrCidrs(p: Problems, prop: string, values: readonly string[] | undefined): void {
   if (!isLiteral(values)) return;
-  values.forEach((value, i) => {
-    if (!isLiteral(value)) return;
-    if (!IPV4_OR_CIDR.test(value) && !IPV6_OR_CIDR.test(value)) {
-      p.add(`${prop}[${i}]`, value, 'must be an IPv4 or IPv6 address or CIDR range, e.g. "10.244.0.0/16" or "fd00::/8"');
-    }
-  });
+  values.forEach((value, i) => checkIpAddressOrCidr(p, `${prop}[${i}]`, value));
+}
+
+/** Check one IPv4 or IPv6 address or CIDR range (unless unset or a token). */
+export function checkIpAddressOrCidr(p: Problems, prop: string, value: string | undefined): void {
+  if (!isLiteral(value)) return;
+  if (!IPV4_OR_CIDR.test(value) && !IPV6_OR_CIDR.test(value)) {
+    p.add(prop, value, 'must be an IPv4 or IPv6 address or CIDR range, e.g. "10.244.0.0/16" or "fd00::/8"');
+  }
 }
 
 function ipv4(address: string): number {

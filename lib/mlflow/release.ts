@@ -29,14 +29,13 @@ import {
 } from './values';
 import { AzureCloud } from '../core/cloud';
 import { checkArtifactPath, checkName } from '../core/names';
-import { checkIpAddressesOrCidrs } from '../core/network';
+import { checkIpAddressOrCidr, checkIpAddressesOrCidrs } from '../core/network';
 import { helmModules, kubernetesModules } from '../core/providers';
 import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
-import { checkNamesAtSynth } from '../policy/collisions';
 import { MlflowSignIn } from '../signin/props';
 import { MlflowSignInResources } from '../signin/sign-in';
 import { checkSignIn } from '../signin/validation';
@@ -109,7 +108,6 @@ export class MlflowRelease extends Construct {
   constructor(scope: Construct, id: string, props: MlflowReleaseProps) {
     super(scope, id);
     validateMlflowReleaseProps(this, props);
-    checkNamesAtSynth(this);
 
     const releaseName = props.releaseName ?? MLFLOW_DEFAULTS.releaseName;
     const clusterDomain = props.clusterDomain ?? MLFLOW_DEFAULTS.clusterDomain;
@@ -594,7 +592,15 @@ function checkNetworkPolicy(p: Problems, props: MlflowReleaseProps): void {
     return;
   }
   const everyone = 'would admit every namespace: list namespaces by name (allowTrafficFromAllPods: true turns the policy off, and says so)';
+  // The policy has one peer per item, written at synth: a list reference (a list(string) variable)
+  // cannot be expanded into peers; its items may be references.
+  const listToken = 'must be a list of literal items or string tokens, not a list token (the network policy has one peer per item)';
+  for (const list of ['ingressControllerNamespaces', 'clientNamespaces', 'allowedCidrs'] as const) {
+    const items = np?.[list];
+    if (items !== undefined && Token.isUnresolved(items)) p.add(`networkPolicy.${list}`, items, listToken);
+  }
   for (const list of ['ingressControllerNamespaces', 'clientNamespaces'] as const) {
+    if (Token.isUnresolved(np?.[list])) continue;
     (np?.[list] ?? []).forEach((name, i) => {
       if (isLiteral(name) && (name === '*' || name.trim() === '')) p.add(`networkPolicy.${list}[${i}]`, name, everyone);
       else checkName(p, 'dnsLabel', `networkPolicy.${list}[${i}]`, name);
@@ -617,7 +623,7 @@ function checkNetworkPolicy(p: Problems, props: MlflowReleaseProps): void {
     );
   }
   (np?.egress?.rules ?? []).forEach((rule, i) => {
-    checkIpAddressesOrCidrs(p, `networkPolicy.egress.rules[${i}].cidr`, [rule.cidr]);
+    checkIpAddressOrCidr(p, `networkPolicy.egress.rules[${i}].cidr`, rule.cidr);
     if (isLiteral(rule.ports) && rule.ports.length === 0) p.add(`networkPolicy.egress.rules[${i}].ports`, [], 'must list at least one port');
     (rule.ports ?? []).forEach((port, j) => p.inRange(`networkPolicy.egress.rules[${i}].ports[${j}]`, port, 1, 65535));
   });

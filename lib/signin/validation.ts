@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EntraIdSignInCommonOptions, MlflowPermission, MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './props';
 import { AzureCloud } from '../core/cloud';
@@ -55,7 +56,7 @@ export function checkSignIn(scope: IConstruct, p: Problems, signIn: MlflowSignIn
       p.matches(`${prop}.adminUsername`, o.adminUsername, USER_NAME, 'must be 1 to 64 letters, digits, ".", "_", "@" and "-"');
       if (o.adminPassword === undefined) p.add(`${prop}.adminPassword`, undefined, SECRET_RULE);
       checkSecretReference(scope, p, `${prop}.adminPassword`, o.adminPassword);
-      p.inRange(`${prop}.secretRevision`, o.secretRevision, 1, Number.MAX_SAFE_INTEGER);
+      literalNumber(p, `${prop}.secretRevision`, o.secretRevision, 1, Number.MAX_SAFE_INTEGER, 'the helm values');
       checkDatabase(scope, p, `${prop}.database`, o.database, ctx, false);
       break;
     }
@@ -68,7 +69,7 @@ export function checkSignIn(scope: IConstruct, p: Problems, signIn: MlflowSignIn
         checkName(p, 'guid', `${prop}.clientId`, o.clientId);
         if (o.clientSecret === undefined) p.add(`${prop}.clientSecret`, undefined, SECRET_RULE);
         checkSecretReference(scope, p, `${prop}.clientSecret`, o.clientSecret);
-        p.inRange(`${prop}.clientSecretRevision`, o.clientSecretRevision, 1, Number.MAX_SAFE_INTEGER);
+        literalNumber(p, `${prop}.clientSecretRevision`, o.clientSecretRevision, 1, Number.MAX_SAFE_INTEGER, 'the helm values');
       } else {
         const o = signIn._newApplication!;
         checkName(p, 'guid', `${prop}.tenantId`, o.tenantId);
@@ -159,10 +160,20 @@ function checkDatabase(
   if (db === undefined) return;
   p.matches(`${prop}.database`, db.database, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL database name (at most 63 letters, digits, "_", "$" and "-")');
   p.matches(`${prop}.host`, db.host, /^[A-Za-z0-9.-]{1,253}$/, 'must be a host name');
-  p.inRange(`${prop}.port`, db.port, 1, 65535);
+  literalNumber(p, `${prop}.port`, db.port, 1, 65535, 'the connection URL');
   if ((db.user === undefined) !== (db.password === undefined)) {
-    p.add(db.user === undefined ? `${prop}.password` : `${prop}.user`, undefined, 'give user and password together (without them, the tracking store\'s are used)');
+    // Name the one missing (its value is undefined), not the one given.
+    p.add(db.user === undefined ? `${prop}.user` : `${prop}.password`, undefined, 'give user and password together (without them, the tracking store\'s are used)');
   }
   p.matches(`${prop}.user`, db.user, /^[A-Za-z0-9._@-]{1,63}$/, 'must be a PostgreSQL user name');
   checkSecretReference(scope, p, `${prop}.password`, db.password);
+}
+
+/**
+ * A number written at synth into the helm values (a revision annotation) or a connection URL: a
+ * literal in range. A number token there would be written as its encoded double, not a reference.
+ */
+function literalNumber(p: Problems, prop: string, value: number | undefined, min: number, max: number, where: string): void {
+  if (value !== undefined && Token.isUnresolved(value)) p.add(prop, value, `must be a literal number (it is written into ${where})`);
+  else p.inRange(prop, value, min, max);
 }
