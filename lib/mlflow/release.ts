@@ -36,6 +36,7 @@ import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
+import { checkNamesAtSynth } from '../policy/collisions';
 import { MlflowSignIn } from '../signin/props';
 import { MlflowSignInResources } from '../signin/sign-in';
 import { checkSignIn } from '../signin/validation';
@@ -108,6 +109,7 @@ export class MlflowRelease extends Construct {
   constructor(scope: Construct, id: string, props: MlflowReleaseProps) {
     super(scope, id);
     validateMlflowReleaseProps(this, props);
+    checkNamesAtSynth(this);
 
     const releaseName = props.releaseName ?? MLFLOW_DEFAULTS.releaseName;
     const clusterDomain = props.clusterDomain ?? MLFLOW_DEFAULTS.clusterDomain;
