@@ -1,11 +1,12 @@
 export { AzureCloud } from './core/cloud';
-export { MlflowProviders } from './core/provider-instances';
+export type { MlflowProviders } from './core/provider-instances';
 export { BuiltInRole, PrincipalType } from './core/roles';
 export * from './storage';
 export * from './cluster';
 export * from './identity';
 export * from './mlflow';
 export * from './mlflow-on-azure';
+export * from './mlflow-teams';
 export * from './policy';
 export * from './backend';
 export * from './encryption';

@@ -185,6 +185,11 @@ export class MlflowOnAzure extends Construct {
     // here, together, under the props the user wrote (see PART_PROPS).
     const round = ValidationRound.open(this, `MlflowOnAzure at ${this.node.path}`);
     for (const [part, mapping] of Object.entries(PART_PROPS)) round.map(part, mapping);
+    if (props.store) {
+      // The store's facts come from the `store` prop, not from `storage`.
+      round.map('ArtifactAccess', [['store', 'store'], ...PART_PROPS.ArtifactAccess]);
+      round.map('Release', [['artifactLocation', 'store'], ...PART_PROPS.Release]);
+    }
     validateMlflowOnAzureProps(this, props, auth);
     const tags = props.tags ?? {};
     const namePrefix = props.namePrefix ?? 'mlflow';
@@ -386,8 +391,11 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   }
   // (The parts report their own problems in the same round; where the pattern says it better, in
   // its own terms, the part's problem with the same prop is dropped.)
-  if (auth.usesSharedKey && storage.sharedAccessKeyEnabled !== true) {
+  if (auth.usesSharedKey && props.store === undefined && storage.sharedAccessKeyEnabled !== true) {
     p.add('storage.sharedAccessKeyEnabled', storage.sharedAccessKeyEnabled ?? false, `the ${auth.mode} auth mode reads the account key: set storage.sharedAccessKeyEnabled: true, or choose an identity auth mode`);
+  }
+  if (auth.usesSharedKey && props.store !== undefined && !props.store.sharedAccessKeyEnabled) {
+    p.add('store.sharedAccessKeyEnabled', false, `the ${auth.mode} auth mode reads the account key: declare sharedAccessKeyEnabled: true on the existing store (if the account allows shared keys), or choose an identity auth mode`);
   }
   if (auth.requiresAzureIdentity && props.release?.image === undefined) {
     p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build docker/Dockerfile and set release.image`);

@@ -2,6 +2,7 @@ import { App, TerraformStack } from 'cdktf';
 import { MlflowDevStack } from './dev';
 import { MlflowProdStack } from './prod';
 import { MlflowSpStack } from './sp';
+import { MlflowTeamsStack } from './teams';
 import { MlflowChecks } from '../lib';
 
 /**
@@ -12,8 +13,10 @@ export function buildExampleStacks(app: App): TerraformStack[] {
   const dev = new MlflowDevStack(app, 'mlflow-dev');
   const sp = new MlflowSpStack(app, 'mlflow-sp');
   const prod = new MlflowProdStack(app, 'mlflow-prod');
+  const teams = new MlflowTeamsStack(app, 'mlflow-teams');
   MlflowChecks.addTo(dev);
   MlflowChecks.addTo(sp);
   MlflowChecks.addTo(prod, { production: true });
-  return [dev, sp, prod];
+  MlflowChecks.addTo(teams);
+  return [dev, sp, prod, teams];
 }

@@ -26,7 +26,7 @@ import { SignInBinding } from '../../lib/signin/binding';
 import { SIGN_IN } from '../../lib/signin/chart';
 import { MlflowSignInMechanism } from '../../lib/signin/props';
 import { buildExampleStacks } from '../../stacks/app';
-import { onlyResource } from '../util';
+import { resourcesOf } from '../util';
 
 /*
  * The chart's real templates (community-charts mlflow 1.11.5, vendored) rendered by `helm
@@ -254,20 +254,51 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
   },
 };
 
+/** A team of mlflow-teams: its instance `mlflow-<team>` (vision's container is the shared account's own). */
+function teamExpectation(team: string, account: string, container: string): Omit<Expectation, 'clientId'> & { clientIdFromValues?: boolean } {
+  const instance = `mlflow-${team}`;
+  return {
+    releaseName: instance,
+    namespace: instance,
+    serviceAccountName: 'mlflow',
+    mode: ArtifactAuthMode.WORKLOAD_IDENTITY,
+    secretNames: [],
+    clientIdFromValues: true,
+    postgres: { sslMode: 'require', secretName: `${instance}-database` },
+    artifactUri: `wasbs://${container}@${account}.blob.core.windows.net/artifacts`,
+    proxied: true,
+    ingress: { host: `${team}.mlflow.example.com`, className: 'nginx', tlsSecretName: `${instance}-tls`, trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs] },
+    maxArtifactSize: '5Gi',
+    signIn: {
+      mechanism: MlflowSignInMechanism.ENTRA_ID,
+      secretName: `${instance}-sign-in`,
+      redirectUri: `https://${team}.mlflow.example.com/callback`,
+      defaultPermission: 'READ',
+      database: 'postgres',
+    },
+  };
+}
+STACK_EXPECTATIONS['mlflow-teams/mlflow-vision'] = teamExpectation('vision', 'stmlflowteams001', 'vision');
+STACK_EXPECTATIONS['mlflow-teams/mlflow-nlp'] = teamExpectation('nlp', 'stmlflowteams001', 'nlp');
+STACK_EXPECTATIONS['mlflow-teams/mlflow-forecasting'] = teamExpectation('forecasting', 'stmlflowforecast001', 'mlflow');
+
 function stackCases(): { cases: Case[]; secretKeys: Map<string, string[]> } {
   const app: App = Testing.app();
   const secretKeys = new Map<string, string[]>();
-  const cases = buildExampleStacks(app).map((stack) => {
+  const cases = buildExampleStacks(app).flatMap((stack) => {
     const json = JSON.parse(Testing.synth(stack));
     for (const secret of Object.values(json.resource.kubernetes_secret_v1 ?? {}) as any[]) {
       secretKeys.set(`${stack.node.id}/${secret.metadata.name}`, Object.keys(secret.data_wo ?? secret.data ?? {}));
     }
-    const release = onlyResource(json, 'helm_release');
-    const values = JSON.parse(resolveReferences(json, release.values[0]));
-    const e = STACK_EXPECTATIONS[stack.node.id];
-    const clientId = e.clientIdFromValues ? values.serviceAccount.annotations['azure.workload.identity/client-id'] : undefined;
-    const namespace = resolveReferences(json, release.namespace);
-    return { name: stack.node.id, values, expect: { ...e, clientId }, release: { name: release.name, namespace } };
+    const releases = resourcesOf(json, 'helm_release').map(([, r]) => r);
+    return releases.map((release): Case => {
+      const name = releases.length === 1 ? stack.node.id : `${stack.node.id}/${release.name}`;
+      const values = JSON.parse(resolveReferences(json, release.values[0]));
+      const e = STACK_EXPECTATIONS[name];
+      const clientId = e.clientIdFromValues ? values.serviceAccount.annotations['azure.workload.identity/client-id'] : undefined;
+      const namespace = resolveReferences(json, release.namespace);
+      return { name, values, expect: { ...e, clientId }, release: { name: release.name, namespace } };
+    });
   });
   return { cases, secretKeys };
 }

@@ -2,7 +2,7 @@ import { App, Testing } from 'cdktf';
 import { buildExampleStacks } from '../../stacks/app';
 import { errorsOf, onlyResource, resourcesOf, warningsOf } from '../util';
 
-const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod'];
+const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod', 'mlflow-teams'];
 
 // The stacks read TFC_* from the environment: the snapshots are of the local-state default.
 for (const name of ['TFC_ORGANIZATION', 'TFC_WORKSPACE_PREFIX', 'TFC_PROJECT', 'TFC_HOSTNAME']) delete process.env[name];
@@ -24,7 +24,7 @@ function helmValues(name: string): any {
 }
 
 describe('example stacks', () => {
-  test('the app has exactly the three example stacks', () => {
+  test('the app has exactly the four example stacks', () => {
     expect([...synthesized.keys()]).toEqual(STACKS);
   });
 
@@ -54,7 +54,13 @@ describe('example stacks', () => {
 
   test.each(STACKS)('%s emits the artifact store secure values explicitly', (name) => {
     const json = parsed(name);
-    const account = onlyResource(json, 'azurerm_storage_account');
+    const accounts = resourcesOf(json, 'azurerm_storage_account').map(([, a]) => a);
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const account of accounts) expectSecureAccount(account);
+    for (const [, container] of resourcesOf(json, 'azurerm_storage_container')) expect(container.container_access_type).toBe('private');
+  });
+
+  function expectSecureAccount(account: any): void {
     expect(account).toMatchObject({
       min_tls_version: 'TLS1_2',
       https_traffic_only_enabled: true,
@@ -69,14 +75,12 @@ describe('example stacks', () => {
     expect(account.blob_properties.delete_retention_policy.days).toBeGreaterThanOrEqual(7);
     expect(account.blob_properties.container_delete_retention_policy.days).toBeGreaterThanOrEqual(7);
     expect(typeof account.lifecycle.prevent_destroy).toBe('boolean');
-    expect(onlyResource(json, 'azurerm_storage_container').container_access_type).toBe('private');
-  });
+  }
 
   test.each(STACKS)('%s: the provider uses Entra ID for storage exactly when shared keys are off', (name) => {
     const json = parsed(name);
-    const account = onlyResource(json, 'azurerm_storage_account');
     const provider = json.provider.azurerm[0];
-    expect(provider.storage_use_azuread).toBe(!account.shared_access_key_enabled);
+    for (const [, account] of resourcesOf(json, 'azurerm_storage_account')) expect(provider.storage_use_azuread).toBe(!account.shared_access_key_enabled);
     expect(provider.features[0].key_vault[0]).toEqual({ purge_soft_delete_on_destroy: false, purge_soft_deleted_keys_on_destroy: false });
     expect(provider.features[0].storage[0]).toEqual({ data_plane_available: false });
   });
@@ -93,9 +97,11 @@ describe('example stacks', () => {
         if (/SECRET|KEY|CONNECTION|password/i.test(key)) expect(value).toMatch(/^\$\{[^}]+\}$/);
       }
     }
-    const values = helmValues(name);
-    expect(JSON.stringify(values)).not.toMatch(/"(password|accessKey|connectionString)"\s*:\s*"[^"]/);
-    expect(onlyResource(json, 'helm_release').set_sensitive).toBeUndefined();
+    for (const [, release] of resourcesOf(json, 'helm_release')) {
+      expect(release.values).toHaveLength(1);
+      expect(release.values[0]).not.toMatch(/"(password|accessKey|connectionString|clientSecret|adminPassword)"\s*:\s*"[^"]/);
+      expect(release.set_sensitive).toBeUndefined();
+    }
   });
 
   test.each(STACKS)('%s never references the deprecated resource_manager_id (removed in azurerm 5)', (name) => {
@@ -111,7 +117,50 @@ describe('example stacks', () => {
 
   test.each(STACKS)('%s has the outputs a person needs', (name) => {
     const outputs = Object.keys(parsed(name).output);
-    expect(outputs).toEqual(expect.arrayContaining(['tracking_url', 'artifact_uri', 'storage_account', 'verify_commands']));
+    const prefixes = name === 'mlflow-teams' ? ['vision_', 'nlp_', 'forecasting_'] : [''];
+    for (const prefix of prefixes) {
+      expect(outputs).toEqual(expect.arrayContaining(['tracking_url', 'artifact_uri', 'storage_account', 'verify_commands'].map((o) => `${prefix}${o}`)));
+    }
+  });
+});
+
+describe('mlflow-teams: one cluster, three teams', () => {
+  const json = parsed('mlflow-teams');
+  const byName = (type: string) => resourcesOf(json, type).map(([, r]) => r);
+
+  test('each team has its own namespace, release, identity, network policy and sign-in secret', () => {
+    expect(byName('kubernetes_namespace_v1').map((n) => n.metadata.name).sort()).toEqual(['mlflow-forecasting', 'mlflow-nlp', 'mlflow-vision']);
+    expect(byName('helm_release').map((r) => r.name).sort()).toEqual(['mlflow-forecasting', 'mlflow-nlp', 'mlflow-vision']);
+    expect(byName('azurerm_user_assigned_identity').map((i) => i.name).sort()).toEqual([
+      'id-mlflow-forecasting-artifacts', 'id-mlflow-nlp-artifacts', 'id-mlflow-vision-artifacts',
+    ]);
+    expect(byName('kubernetes_network_policy_v1')).toHaveLength(3);
+    expect(byName('kubernetes_secret_v1').filter((s) => s.metadata.labels['app.kubernetes.io/component'] === 'sign-in')).toHaveLength(3);
+    for (const fic of byName('azurerm_federated_identity_credential')) expect(fic.subject).toMatch(/^system:serviceaccount:\$\{kubernetes_namespace_v1\.[^}]+\}:mlflow$/);
+  });
+
+  test('vision and nlp share one account, each with a role on its own container only; forecasting has its own account', () => {
+    const accounts = byName('azurerm_storage_account').map((a) => a.name).sort();
+    expect(accounts).toEqual(['stmlflowforecast001', 'stmlflowteams001']);
+    const containers = resourcesOf(json, 'azurerm_storage_container');
+    expect(containers.map(([, c]) => c.name).sort()).toEqual(['mlflow', 'nlp', 'vision']);
+    const grants = byName('azurerm_role_assignment');
+    expect(grants).toHaveLength(3);
+    for (const grant of grants) {
+      expect(grant.role_definition_name).toBe('Storage Blob Data Contributor');
+      expect(grant.scope).toMatch(/^\$\{azurerm_storage_container\.[^}]+\.id\}$/);
+    }
+    expect(new Set(grants.map((g) => g.scope)).size).toBe(3);
+  });
+
+  test('each team signs in with its own groups; each has its own databases', () => {
+    for (const [, release] of resourcesOf(json, 'helm_release')) {
+      const values = JSON.parse(release.values[0]);
+      const team = release.name.replace('mlflow-', '');
+      expect(values.oidcAuth.redirectUri).toBe(`https://${team}.mlflow.example.com/callback`);
+      expect(values.backendStore.postgres.database).toBe(`mlflow_${team}`);
+      expect(values.oidcAuth.groupName[0]).toMatch(new RegExp(`^\\$\\{local\\.Teams_Team-${team}_Release_SignIn_UserGroups`));
+    }
   });
 });
 

@@ -174,12 +174,18 @@ export class ValidationRound {
    * as the cluster), its problems join the round; if it throws anything else after a problem was
    * recorded, the recorded problems are the cause and the part is skipped (undefined).
    */
-  public part<T>(build: () => T): T | undefined {
+  public part<T>(build: () => T, childId?: string): T | undefined {
     try {
       return build();
     } catch (e) {
       if (e instanceof ValidationError) {
-        this.problems.push(...e.problems.filter((p) => !this.problems.some((q) => q.prop === p.prop && q.rule === p.rule)));
+        // A part with a round of its own (a pattern inside a pattern) threw its problems: map them
+        // as the child they came from.
+        const mapping = childId !== undefined ? this.mappings.get(childId) ?? [] : [];
+        for (const problem of e.problems) {
+          const mapped = { ...problem, prop: mapProp(problem.prop, mapping) };
+          if (!this.problems.some((q) => q.prop === mapped.prop && q.rule === mapped.rule)) this.problems.push(mapped);
+        }
         return undefined;
       }
       if (this.failed) return undefined;

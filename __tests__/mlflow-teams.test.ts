@@ -1,0 +1,95 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
+import { NO_SIGN_IN, sensitiveVariable } from './mlflow/fixtures';
+import { errorOf, resourcesOf, testStack } from './util';
+
+const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
+
+function stackWithCluster(): { stack: TerraformStack; cluster: AksCluster } {
+  const stack = testStack();
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const cluster = AksCluster.fromAttributes(stack, 'Aks', {
+    name: 'aks',
+    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+    oidcIssuerEnabled: true,
+    workloadIdentityEnabled: true,
+    host: 'https://aks.example.com',
+    clusterCaCertificate: sensitiveVariable(stack, 'ca').stringValue,
+  });
+  cluster.configureProviders(KubernetesAuth.kubelogin());
+  return { stack, cluster };
+}
+
+function team(stack: TerraformStack, name: string, overrides: Partial<MlflowTeam> = {}): MlflowTeam {
+  return {
+    name,
+    backendStore: MlflowBackendStore.postgres({ host: 'pg.postgres.database.azure.com', database: `mlflow_${name}`, user: 'mlflow', password: sensitiveVariable(stack, 'db_password').stringValue }),
+    signIn: NO_SIGN_IN,
+    ...overrides,
+  };
+}
+
+function teams(overrides: (stack: TerraformStack) => Partial<MlflowTeamsProps> = () => ({})) {
+  const { stack, cluster } = stackWithCluster();
+  const platform = new MlflowTeams(stack, 'Teams', {
+    resourceGroupName: 'rg-mlflow',
+    location: 'westeurope',
+    cluster,
+    sharedStorageAccountName: 'stmlflowshared01',
+    release: { image: IMAGE },
+    teams: [team(stack, 'vision'), team(stack, 'nlp'), team(stack, 'forecasting', { storageAccountName: 'stmlflowforecast1' })],
+    ...overrides(stack),
+  });
+  return { stack, platform };
+}
+
+describe('MlflowTeams', () => {
+  test('three teams with the defaults: distinct names everywhere, no collision at synth', () => {
+    const { stack, platform } = teams();
+    expect(Object.keys(platform.instances)).toEqual(['vision', 'nlp', 'forecasting']);
+    const json = JSON.parse(Testing.synth(stack, true));
+    const names = (type: string, get: (r: any) => string) => resourcesOf(json, type).map(([, r]) => get(r)).sort();
+    expect(names('kubernetes_namespace_v1', (n) => n.metadata.name)).toEqual(['mlflow-forecasting', 'mlflow-nlp', 'mlflow-vision']);
+    expect(names('helm_release', (r) => `${r.name}`)).toEqual(['mlflow-forecasting', 'mlflow-nlp', 'mlflow-vision']);
+    expect(names('azurerm_storage_container', (c) => c.name)).toEqual(['mlflow', 'nlp', 'vision']);
+  });
+
+  test('a team in the shared account is granted its own container only', () => {
+    const { stack, platform } = teams();
+    const json = JSON.parse(Testing.synth(stack));
+    const vision = platform.instances.vision.store;
+    const nlp = platform.instances.nlp.store;
+    expect(vision.accountId).toBe(nlp.accountId);
+    expect(vision.containerResourceId).not.toBe(nlp.containerResourceId);
+    const scopes = resourcesOf(json, 'azurerm_role_assignment').map(([, g]) => g.scope);
+    expect(new Set(scopes).size).toBe(3);
+    expect(platform.instances.forecasting.managedStore?.accountName).toBeDefined();
+  });
+
+  test('every problem of every team in one error, named by teams[i]', () => {
+    const error = errorOf(() => teams((stack) => ({
+      teams: [
+        team(stack, 'vision', { release: { image: IMAGE, workers: 0 } }),
+        team(stack, 'Nlp'),
+        team(stack, 'forecasting', { storageAccountName: 'St-Forecast' }),
+      ],
+    })));
+    expect(error).toMatch(/^MlflowTeams at test\/Teams: \d+ invalid props:/);
+    expect(error).toMatch(/  - teams\[0\]\.release\.workers = 0: must be a whole number from 1 to 64/);
+    expect(error).toMatch(/  - teams\[1\]\.name = "Nlp": must be 3 to 33 lowercase letters/);
+    expect(error).toMatch(/  - teams\[2\]\.storageAccountName = "St-Forecast": must be 3 to 24 lowercase letters and digits/);
+  });
+
+  test.each<[string, (stack: TerraformStack) => Partial<MlflowTeamsProps>, RegExp]>([
+    ['two teams with one name', (s) => ({ teams: [team(s, 'vision'), team(s, 'vision')] }), /teams\[1\]\.name = "vision": is already the name of teams\[0\]/],
+    ['no team', () => ({ teams: [] }), /teams = \[\]: must list at least one team/],
+    ['a shared team without the shared account', (s) => ({ sharedStorageAccountName: undefined, teams: [team(s, 'vision')] }), /sharedStorageAccountName = undefined: is required: teams vision give no storageAccountName/],
+    ['the shared account without a sharing team', (s) => ({ teams: [team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1' })] }), /sharedStorageAccountName = "stmlflowshared01": applies only when a team has no storage account of its own/],
+    ['a container name for the shared account', () => ({ sharedStorage: { containerName: 'shared' } }), /sharedStorage\.containerName = "shared": is set by MlflowTeams/],
+    ['a bad shared account name', () => ({ sharedStorageAccountName: 'shared_account' }), /sharedStorageAccountName = "shared_account": must be 3 to 24 lowercase letters/],
+    ['a region written as a display name', () => ({ location: 'West Europe' }), /location = "West Europe": must be an Azure region name/],
+  ])('%s', (_name, overrides, message) => {
+    expect(errorOf(() => teams(overrides))).toMatch(message);
+  });
+});
