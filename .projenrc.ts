@@ -151,9 +151,21 @@ project.gitattributes.addAttributes('/vendor/**', 'linguist-vendored');
 
 project.gitignore.exclude('cdktf.out/', '*.tfstate', '*.tfstate.*', '.terraform/', 'bench/results.json');
 project.npmignore?.exclude(
-  '/stacks/', '/bench/', '/docker/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/__tests__/',
-  '/scripts/', '/test-consumer/', '/test-reports/', '/lib/**/README.md', '/vendor/',
+  '/bench/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/__tests__/',
+  '/scripts/', '/test-consumer/', '/test-reports/', '/vendor/*',
   '/dist/js/', '/dist/changelog.md', '/dist/version.txt', '/dist/releasetag.txt',
 );
+// What the README links or names ships with the code (`npm run test:package` checks every
+// relative link of every shipped markdown file inside the installed package):
+// - docker/: the image recipe (Dockerfile, README), named by the README and by synth errors;
+// - stacks/*.ts: the example app, the production example (stacks/prod.ts) among them, as
+//   sources to read and copy (they import '../lib': in a project, 'cdktf-mlflow-azure').
+//   jsii compiles lib/ only, so they are not compiled into dist/;
+// - lib/**/README.md: the concern folders' READMEs (the TypeScript sources of lib/ stay out:
+//   a negation under the excluded /lib/ makes npm walk into it, hence /lib/**/*.ts);
+// - vendor/README.md: the vendored chart's provenance (the chart itself stays out);
+// - docs/: shipped as before.
+project.npmignore?.exclude('/lib/**/*.ts');
+project.npmignore?.include('/lib/**/README.md', '/vendor/README.md');
 
 project.synth();
