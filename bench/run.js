@@ -2,13 +2,13 @@
 // `npm run bench`: whole-process medians for the performance targets, printed as a table and
 // written to bench/results.json. Plain Node, not a test: nothing here is timed inside jest.
 //
-//   BENCH_RUNS=5 (counted runs per figure)   BENCH_SKIP=test,scale (sections to skip)
+//   BENCH_RUNS=5 (counted runs per figure)   BENCH_SKIP=test,scale,app (sections to skip)
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { measure, measurePair, measureRounds, median } = require('./measure');
+const { measure, measurePair, measureRounds, median, runOnce } = require('./measure');
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -171,6 +171,44 @@ if (!SKIP.has('test')) {
     }
   } finally {
     clear();
+  }
+}
+
+// 7. A consumer's `app` command (cdktf.json): the same consumer stack (test-consumer/main.ts,
+// the compiled library from dist/) run the three ways a user's project can (programs/consumer.js):
+// the template's `npx ts-node main.ts`, `node main.js` compiled ahead by tsc, and an esbuild
+// bundle run by node (the README recommends it). In rounds (ts-node, compiled, bundled, ...);
+// ratios against `node main.js`, round by round. The same JSON from each, first.
+if (!SKIP.has('app')) {
+  const { makeConsumer, APP_COMMANDS } = require('./programs/consumer');
+  const dir = makeConsumer();
+  try {
+    const tsc = path.join(dir, 'node_modules', '.bin', 'tsc');
+    execFileSync(tsc, ['-p', '.'], { cwd: dir, stdio: ['ignore', 2, 2] });
+    const names = ['tsNode', 'compiled', 'bundled'];
+    const cmds = names.map((n) => ({ cmd: 'sh', args: ['-c', APP_COMMANDS[n]], opts: { cwd: dir } }));
+    const synthJson = (c) => {
+      runOnce(c.cmd, c.args, c.opts);
+      return JSON.parse(fs.readFileSync(path.join(dir, 'out', 'stacks', 'mlflow', 'cdk.tf.json'), 'utf8'));
+    };
+    const [viaTsNode, viaCompiled, viaBundle] = cmds.map(synthJson);
+    const diff = firstDifference(viaCompiled, viaTsNode) ?? firstDifference(viaCompiled, viaBundle);
+    if (diff) log(`WARNING: the consumer's app commands synthesize different JSON at ${diff}`);
+    rows.push(['same JSON: app via ts-node, compiled, bundled', '-', '-', '-', 'identical', diff ? 'MISSED' : 'met']);
+
+    const { summaries, samples } = measureRounds(cmds, { runs: RUNS });
+    const vsCompiled = (i) => median(samples[i].map((s, k) => s.wallS / samples[1][k].wallS));
+    const [tsNode, compiled, bundled] = summaries;
+    const build = measure(tsc, ['-p', '.'], { runs: Math.max(3, Math.ceil(RUNS / 2)), cwd: dir });
+    results.figures.appCommand = {
+      commands: APP_COMMANDS, tsNode: { ...tsNode, ratio: vsCompiled(0) }, compiled, bundled: { ...bundled, ratio: vsCompiled(2) }, tscBuild: build,
+    };
+    row('app: npx ts-node main.ts (the template\'s)', { ...tsNode, ratio: vsCompiled(0) }, '', undefined);
+    row('app: node main.js (compiled by tsc ahead)', compiled, '', undefined);
+    row('  tsc, the build step node main.js needs', build, '', undefined);
+    row('app: esbuild bundle + node (README\'s)', { ...bundled, ratio: vsCompiled(2) }, '<= 1.5x node main.js', vsCompiled(2) <= 1.5);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
