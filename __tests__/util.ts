@@ -1,4 +1,5 @@
 import { TerraformStack, Testing } from 'cdktf';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
 import { resolveInStack } from '../lib/core/tokens';
 
@@ -40,8 +41,15 @@ export function ref(stack: TerraformStack, token: string): string {
   return resolveInStack(stack, token) as string;
 }
 
-/** Every annotation of a level (`@cdktf/warn`, `@cdktf/error`) in the tree below `scope`. */
+/**
+ * Every annotation of a level (`@cdktf/warn`, `@cdktf/error`) in the tree below `scope`, after
+ * the aspects of its stacks ran (construct warnings are added by an aspect, at synth).
+ */
 function annotationsOf(scope: IConstruct, type: string): string[] {
+  const stacks = TerraformStack.isStack(scope) ? [scope] : scope.node.scopes.some((s) => TerraformStack.isStack(s))
+    ? [TerraformStack.of(scope)]
+    : scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  for (const stack of stacks) invokeAspects(stack);
   return scope.node
     .findAll()
     .flatMap((c) => c.node.metadata)

@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
 import { applyProviders, MlflowProviders } from './core/provider-instances';
@@ -19,6 +19,7 @@ import { MlflowSignIn, MlflowSignInMechanism } from './signin/props';
 import { ArtifactStore } from './storage/artifact-store';
 import { IArtifactStore } from './storage/reference';
 import { ArtifactStoreOptions, StorageReplication } from './storage/props';
+import { constructWarning, MlflowWarningId } from './policy/warnings';
 
 /** Replications with read access to the secondary region (which has its own endpoint). */
 const READ_ACCESS_REPLICATION: readonly StorageReplication[] = [StorageReplication.RAGRS, StorageReplication.RAGZRS];
@@ -420,13 +421,13 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   }
   p.throwIfAny();
   if (props.privateEndpoints && readAccess && props.privateEndpoints.readAccessSecondary !== true) {
-    Annotations.of(scope).addWarning(
+    constructWarning(scope, MlflowWarningId.SECONDARY_UNREACHABLE, 
       `storage.replication = ${storage.replication}: you pay for read access to the secondary region, but privateEndpoints turn public access off and no blob_secondary endpoint exists, so nothing can read the secondary. Use ${storage.replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS'} (the same durability; an in-place change), or set privateEndpoints.readAccessSecondary: true to connect the secondary privately.`,
     );
   }
   const net = storage.network;
   if (props.privateEndpoints && ((net?.allowedIpRanges ?? []).length > 0 || (net?.allowedSubnetIds ?? []).length > 0)) {
-    Annotations.of(scope).addWarning(
+    constructWarning(scope, MlflowWarningId.FIREWALL_RULES_WITHOUT_EFFECT, 
       'storage.network.allowedIpRanges / allowedSubnetIds have no effect: privateEndpoints turn the storage account\'s public endpoint off, so only the private endpoints are reachable.',
     );
   }

@@ -10,6 +10,7 @@ import {
   MlflowChecks,
   MlflowOnAzure,
   MlflowSignIn,
+  MlflowWarningId,
   StorageReplication,
 } from '../lib';
 
@@ -46,6 +47,8 @@ export class MlflowDevStack extends ExampleStack {
     exampleOutputs(this, mlflow, 'mlflow');
 
     MlflowChecks.suppress(this, MlflowCheckId.NO_DELETE_PROTECTION, 'dev is throwaway: deletionProtection is off so `cdktf destroy` works; soft delete (7 days) still guards blobs');
+    MlflowChecks.suppress(this, MlflowWarningId.SQLITE_BACKEND, 'dev is throwaway: experiments live as long as the pod');
+    MlflowChecks.suppress(this, MlflowWarningId.STORAGE_FIREWALL_OPEN, 'dev is throwaway and reached from developer machines; mlflow-prod keeps the firewall closed');
     MlflowChecks.suppress(this, MlflowCheckId.NO_DIAGNOSTICS, 'dev has no Log Analytics workspace to keep costs at zero; mlflow-prod has diagnostics and alerts');
   }
 }

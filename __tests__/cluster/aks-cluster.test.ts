@@ -411,7 +411,7 @@ describe('AksCluster providers from a cluster created in the same stack', () => 
     });
     cluster.configureProviders(KubernetesAuth.clientCertificate());
     const [warning] = warningsOf(stack);
-    expect(warning).toMatch(/^attributes\.clientCertificate \(azurerm_kubernetes_cluster\.[^)]+\), attributes\.clientKey \(azurerm_kubernetes_cluster\.[^)]+\) refer to a resource created in this stack/);
+    expect(warning).toMatch(/^\[MLF-C022\] attributes\.clientCertificate \(azurerm_kubernetes_cluster\.[^)]+\), attributes\.clientKey \(azurerm_kubernetes_cluster\.[^)]+\) refer to a resource created in this stack/);
     expect(warning).not.toMatch(/attributes\.host/);
   });
 

@@ -113,7 +113,7 @@ describe('ArtifactAuth.accountKey()', () => {
 
   test('writes the account key into a write-only secret attached through extraSecretNamesForEnvFrom', () => {
     const secret = onlyResource(s.json, 'kubernetes_secret_v1');
-    expect(secret.data_wo).toEqual({ AZURE_STORAGE_ACCESS_KEY: ref(s.stack, s.store.primaryAccessKey) });
+    expect(secret.data_wo).toEqual({ AZURE_STORAGE_ACCESS_KEY: ref(s.stack, s.store.primaryAccessKey!) });
     expect(secret.data_wo.AZURE_STORAGE_ACCESS_KEY).toMatch(/^\$\{azurerm_storage_account\.Store_Account_[0-9A-F]+\.primary_access_key\}$/);
     expect(secret.metadata.name).toBe('mlflow-artifact-credentials');
     expect(s.access.binding.secretNamesForEnvFrom.map((n) => ref(s.stack, n))).toEqual([
@@ -167,7 +167,7 @@ describe('ArtifactAuth.connectionString()', () => {
   test('the account connection string, write-only', () => {
     const s = setup(() => ArtifactAuth.connectionString(), SHARED_KEYS);
     const secret = onlyResource(s.json, 'kubernetes_secret_v1');
-    expect(secret.data_wo).toEqual({ AZURE_STORAGE_CONNECTION_STRING: ref(s.stack, s.store.primaryConnectionString) });
+    expect(secret.data_wo).toEqual({ AZURE_STORAGE_CONNECTION_STRING: ref(s.stack, s.store.primaryConnectionString!) });
     expect(secret.data_wo.AZURE_STORAGE_CONNECTION_STRING).toMatch(/\.primary_connection_string\}$/);
     expect(s.access.binding).toMatchObject({
       mode: ArtifactAuthMode.CONNECTION_STRING,

@@ -189,7 +189,7 @@ describe('the network policy of a release', () => {
     const { policies, release, stack } = synthRelease(() => ({ allowTrafficFromAllPods: true }));
     expect(policies).toHaveLength(0);
     expect(release.networkPolicy).toBeUndefined();
-    expect(warningsOf(stack)).toContain('allowTrafficFromAllPods = true: no network policy; every pod of the cluster can reach MLflow (and, without sign-in, use it).');
+    expect(warningsOf(stack)).toContain('[MLF-C007] allowTrafficFromAllPods = true: no network policy; every pod of the cluster can reach MLflow (and, without sign-in, use it).');
   });
 
   test('the policy is exposed on the release, and no network policy warning by default', () => {
@@ -205,7 +205,7 @@ describe('the cluster\'s network policy engine', () => {
     oidcIssuerEnabled: true,
     workloadIdentityEnabled: true,
   };
-  const NO_ENGINE_WARNING = 'cluster aks runs no network policy engine (networkPolicyEngine: none): the network policy of MLflow is accepted and ignored, so every pod of the cluster can reach it. Enable one (azure, calico or cilium) on the cluster.';
+  const NO_ENGINE_WARNING = '[MLF-C021] cluster aks runs no network policy engine (networkPolicyEngine: none): the network policy of MLflow is accepted and ignored, so every pod of the cluster can reach it. Enable one (azure, calico or cilium) on the cluster.';
 
   function synthPattern(cluster: (stack: TerraformStack) => AksCluster, overrides: Partial<MlflowOnAzureProps> = {}) {
     const stack = testStack();

@@ -2,7 +2,7 @@ import type { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/d
 import type { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import type { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import {
-  Annotations,
+  
   Fn,
   Postcondition,
   TerraformResource,
@@ -17,6 +17,7 @@ import { checkName, checkResourceGroupName } from '../core/names';
 import { azurermModules, helmModules, kubernetesModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 const AKS_NAME = /^(?=.{1,63}$)[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 const AKS_NAME_RULE = 'must be 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or digit';
@@ -284,7 +285,7 @@ export class AksCluster extends Construct implements IAksCluster {
   public warnIfNoNetworkPolicyEngine(user: IConstruct): void {
     if (!this.dataSource) {
       if (this.networkPolicyEngine === AksNetworkPolicyEngine.NONE) {
-        Annotations.of(user).addWarning(
+        constructWarning(user, MlflowWarningId.NO_NETWORK_POLICY_ENGINE, 
           `cluster ${this.clusterName} runs no network policy engine (networkPolicyEngine: none): the network policy of MLflow is accepted and ignored, so every pod of the cluster can reach it. Enable one (azure, calico or cilium) on the cluster.`,
         );
       }
@@ -411,7 +412,7 @@ export class AksCluster extends Construct implements IAksCluster {
       return resources.length > 0 ? [`attributes.${name} (${resources.join(', ')})`] : [];
     });
     if (hits.length === 0) return;
-    Annotations.of(this).addWarning(
+    constructWarning(this, MlflowWarningId.PROVIDERS_FROM_SAME_STACK, 
       `${hits.join(', ')} ${hits.length === 1 ? 'refers' : 'refer'} to a resource created in this stack: the kubernetes and helm providers would be configured from values that are unknown until it exists (first apply, or a change that replaces the cluster), which the kubernetes provider docs warn against. Create the cluster in a separate stack and look it up (AksCluster.fromLookup) or pass that stack's outputs.`,
     );
   }

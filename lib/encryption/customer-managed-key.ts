@@ -4,7 +4,7 @@ import type { KeyVaultKey, KeyVaultKeyRotationPolicy } from '@cdktf/provider-azu
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Annotations, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DURATION_RULE, durationDays } from './duration';
 import {
@@ -25,6 +25,7 @@ import { PrivateEndpoints } from '../network/private-endpoints';
 import { PrivateLinkSubresource } from '../network/zones';
 import { ArtifactStoreCustomerManagedKeyProps } from '../storage/props';
 import { checkNamesAtSynth } from '../policy/collisions';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /** Defaults of {@link CustomerManagedKeyProps}, in one place for docs and tests. */
 const CMK_DEFAULTS = {
@@ -248,28 +249,28 @@ export class CustomerManagedKey extends Construct {
   }
 
   private addWarnings(props: CustomerManagedKeyProps, isNew: boolean, deletionProtection: boolean): void {
-    const warn = (m: string) => Annotations.of(this).addWarning(m);
+    const warn = (id: string, m: string) => constructWarning(this, id, m);
     const net = props.network ?? {};
     if (isNew && !net.allowAllNetworks && (net.allowedIpRanges ?? []).length === 0
       && (net.allowedSubnetIds ?? []).length === 0 && props.privateEndpoint === undefined) {
-      warn(
+      warn(MlflowWarningId.VAULT_UNREACHABLE,
         'The new key vault denies every network and no way in is given: the machine running Terraform creates the key through the data plane and needs network.allowedIpRanges (its egress IP), network.allowedSubnetIds (a self-hosted agent) or privateEndpoint, unless it reaches the vault through a private endpoint managed elsewhere.',
       );
     }
     if (net.disablePublicNetworkAccess && props.privateEndpoint === undefined) {
-      warn('network.disablePublicNetworkAccess = true without privateEndpoint: the vault is reachable only through a private endpoint managed elsewhere.');
+      warn(MlflowWarningId.VAULT_PRIVATE_ELSEWHERE, 'network.disablePublicNetworkAccess = true without privateEndpoint: the vault is reachable only through a private endpoint managed elsewhere.');
     }
     if (net.allowAllNetworks) {
-      warn('network.allowAllNetworks = true: the key vault firewall allows every network. Use it only for throwaway environments.');
+      warn(MlflowWarningId.VAULT_FIREWALL_OPEN, 'network.allowAllNetworks = true: the key vault firewall allows every network. Use it only for throwaway environments.');
     }
     if (net.bypassAzureServices === false && !net.allowAllNetworks) {
-      warn('network.bypassAzureServices = false: Azure Storage reaches the key as a trusted service; without the bypass the storage account cannot use the key.');
+      warn(MlflowWarningId.VAULT_BYPASS_OFF, 'network.bypassAzureServices = false: Azure Storage reaches the key as a trusted service; without the bypass the storage account cannot use the key.');
     }
     if (!deletionProtection) {
-      warn('deletionProtection = false: the key vault and the key can be destroyed; losing the key makes every artifact unreadable.');
+      warn(MlflowWarningId.KEY_DELETION_UNPROTECTED, 'deletionProtection = false: the key vault and the key can be destroyed; losing the key makes every artifact unreadable.');
     }
     if (props.rotation?.rotateBeforeExpiry !== undefined && props.expirationDate === undefined) {
-      warn('rotation.rotateBeforeExpiry without expirationDate: the first key version has no expiration date, so it is never rotated automatically (use rotateAfterCreation, or rotate it once by hand).');
+      warn(MlflowWarningId.KEY_NEVER_ROTATES, 'rotation.rotateBeforeExpiry without expirationDate: the first key version has no expiration date, so it is never rotated automatically (use rotateAfterCreation, or rotate it once by hand).');
     }
   }
 }

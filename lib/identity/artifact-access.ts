@@ -3,7 +3,7 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import {
-  Annotations,
+  
   ITerraformDependable,
 } from 'cdktf';
 import { Construct } from 'constructs';
@@ -21,6 +21,7 @@ import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { IArtifactStore } from '../storage/reference';
 import { checkNamesAtSynth } from '../policy/collisions';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /** Defaults of {@link ArtifactAccessProps}, in one place for docs and tests. */
 const ARTIFACT_ACCESS_DEFAULTS = {
@@ -219,7 +220,7 @@ export class ArtifactAccess extends Construct {
         // id is not a secret: no Kubernetes secret, no write-only attribute).
         this.identityClientId = cluster.kubeletIdentityClientId;
         this.principalId = cluster.kubeletIdentityObjectId;
-        Annotations.of(this).addWarning(
+        constructWarning(this, MlflowWarningId.KUBELET_IDENTITY_GRANT, 
           `ArtifactAuth.kubeletIdentity(): the kubelet identity of cluster ${cluster.clusterName} gets Storage Blob Data Contributor on the artifact container, so every pod on every node of the cluster (not only MLflow) can read, write and delete the artifacts through IMDS. Prefer ArtifactAuth.workloadIdentity(), which federates an identity with the MLflow service account only.`,
         );
         break;

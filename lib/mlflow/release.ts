@@ -1,7 +1,7 @@
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { Annotations, ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MlflowChartValues } from './chart-values';
 import { createNetworkPolicy } from './network-policy';
@@ -40,6 +40,7 @@ import { checkNamesAtSynth } from '../policy/collisions';
 import { MlflowSignIn } from '../signin/props';
 import { MlflowSignInResources } from '../signin/sign-in';
 import { checkSignIn } from '../signin/validation';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /**
  * Props of {@link MlflowRelease}.
@@ -116,32 +117,32 @@ export class MlflowRelease extends Construct {
     const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
 
     if (!postgres) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.SQLITE_BACKEND, 
         'backendStore = sqliteForDevelopment(): SQLite lives in the pod\'s /tmp volume; runs and models are lost when the pod is deleted, and replicas or autoscaling are impossible. Use MlflowBackendStore.postgres(...) for anything but development.',
       );
     }
     if (props.disableArtifactProxy) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.ARTIFACT_PROXY_OFF, 
         'disableArtifactProxy = true: clients write artifacts to Blob Storage themselves and each needs Azure credentials (mlflow/mlflow#5480).',
       );
     }
     if (props.auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && props.auth.identityClientId === undefined) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.KUBELET_WITHOUT_CLIENT_ID, 
         'auth.identityClientId is not set for the kubelet identity: when the nodes carry several user-assigned identities (add-ons do), IMDS refuses a token request without AZURE_CLIENT_ID.',
       );
     }
     if (props.ingress?.trustedProxyCidrs?.some((c) => isLiteral(c) && /\/0$/.test(c))) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.TRUSTS_EVERY_PROXY, 
         'ingress.trustedProxyCidrs lists a /0 range: uvicorn then trusts X-Forwarded-For and X-Forwarded-Proto from every client that reaches the pods, not only from the ingress controller.',
       );
     }
     if (props.automountServiceAccountToken) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.API_TOKEN_MOUNTED, 
         'automountServiceAccountToken = true: the MLflow pods get a Kubernetes API token they do not need.',
       );
     }
     if (props.ingress?.allowInsecureHttp) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.PLAIN_HTTP_INGRESS, 
         `ingress.allowInsecureHttp = true: ${props.ingress.host} is served over plain HTTP unless TLS terminates in front of the ingress.`,
       );
     }
@@ -204,7 +205,7 @@ export class MlflowRelease extends Construct {
     if (this.signIn.secret) dependsOn.push(this.signIn.secret);
 
     if (props.allowTrafficFromAllPods) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.NO_NETWORK_POLICY, 
         'allowTrafficFromAllPods = true: no network policy; every pod of the cluster can reach MLflow (and, without sign-in, use it).',
       );
     } else {

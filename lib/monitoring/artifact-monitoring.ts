@@ -2,12 +2,12 @@ import type { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-anal
 import type { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { ArtifactAlert, ArtifactAlertThresholdsProps, ArtifactMonitoringProps } from './props';
 import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
 import { checkNamesAtSynth } from '../policy/collisions';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /** Defaults of {@link ArtifactAlertThresholdsProps} and the workspace, in one place for docs and tests. */
 const MONITORING_DEFAULTS = {
@@ -152,11 +152,11 @@ export class ArtifactMonitoring extends Construct {
 
   private addWarnings(props: ArtifactMonitoringProps): void {
     if (props.actionGroup === undefined && (props.existingActionGroupIds ?? []).length === 0) {
-      Annotations.of(this).addWarning('No actionGroup and no existingActionGroupIds: the alerts fire without notifying anyone.');
+      constructWarning(this, MlflowWarningId.ALERTS_NOTIFY_NOBODY, 'No actionGroup and no existingActionGroupIds: the alerts fire without notifying anyone.');
     }
     (props.actionGroup?.webhookReceivers ?? []).forEach((r, i) => {
       if (isLiteral(r.serviceUri)) {
-        Annotations.of(this).addWarning(
+        constructWarning(this, MlflowWarningId.LITERAL_WEBHOOK_URL, 
           `actionGroup.webhookReceivers[${i}].serviceUri is a literal: webhook URLs usually carry a secret, which then sits in the synthesized JSON. Pass it as a sensitive TerraformVariable.`,
         );
       }

@@ -1,13 +1,14 @@
 import type { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { Annotations, ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
 import { azurermModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /**
  * Where private endpoints go and how their DNS resolves (what the pattern passes through).
@@ -159,12 +160,12 @@ export class PrivateEndpoints extends Construct {
     const vnets = props.virtualNetworkIds ?? [];
 
     if (!create && props.privateDnsZoneIds === undefined) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.PRIVATE_ENDPOINT_WITHOUT_DNS, 
         'createPrivateDnsZones = false without privateDnsZoneIds: the private endpoints get no DNS zone group, so names resolve to the public IP unless DNS is managed elsewhere (e.g. Azure Policy).',
       );
     }
     if (create && vnets.length === 0) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.DNS_ZONES_NOT_LINKED, 
         'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them. If your virtual networks resolve privatelink zones from a hub (or another stack), give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name.',
       );
     }

@@ -4,15 +4,10 @@ import { RULES, ruleById } from './catalog';
 import { StackModel } from './config';
 import { CheckFinding, CheckRuleInfo, CheckSeverity } from './model';
 import { evaluate, RawFinding } from './rules';
+import { SUPPRESSION_METADATA, SuppressionData, suppressionReason } from './suppressions';
+import { CONSTRUCT_WARNINGS, MlflowWarningInfo } from './warnings';
 import { Problems } from '../core/validation';
 
-/** The construct metadata type a suppression is stored under. */
-const SUPPRESSION_METADATA = 'cdktf-mlflow-azure/checks-suppression';
-
-interface SuppressionData {
-  readonly ruleId: string;
-  readonly reason: string;
-}
 
 /**
  * Props of {@link MlflowChecks}.
@@ -70,16 +65,17 @@ export class MlflowChecks implements IAspect {
    * resource). Suppressed findings are reported as info with the reason.
    *
    * @param scope the construct (and its children) the rule does not apply to
-   * @param ruleId the rule id, e.g. `MlflowCheckId.LRS_IN_PRODUCTION` (`MLF-W003`)
+   * @param ruleId the rule id, e.g. `MlflowCheckId.LRS_IN_PRODUCTION` (`MLF-W003`), or a construct warning id, e.g. `MlflowWarningId.SQLITE_BACKEND` (`MLF-C001`)
    * @param reason why the finding is accepted; mandatory (non-empty)
    */
   public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
     const problems = new Problems(`MlflowChecks.suppress(${scope.node.path || '<root>'})`);
+    const known = typeof ruleId === 'string' && (ruleById(ruleId) !== undefined || CONSTRUCT_WARNINGS.some((w) => w.warningId === ruleId));
     problems.require(
-      typeof ruleId === 'string' && ruleById(ruleId) !== undefined,
+      known,
       'ruleId',
       ruleId,
-      `must be a rule id of MlflowChecks (${RULES.map((r) => r.ruleId).join(', ')})`,
+      `must be a rule id of MlflowChecks (${RULES.map((r) => r.ruleId).join(', ')}) or a construct warning id (MLF-C001 to MLF-C${String(CONSTRUCT_WARNINGS.length).padStart(3, '0')}, MlflowWarningId)`,
     );
     const literal = typeof reason === 'string' && !Token.isUnresolved(reason);
     problems.require(
@@ -96,6 +92,11 @@ export class MlflowChecks implements IAspect {
   /** Every rule: id, severity, title, what it looks at and the fix. */
   public static rules(): CheckRuleInfo[] {
     return RULES.map((r) => ({ ...r }));
+  }
+
+  /** Every warning the constructs give about their props (`MlflowWarningId`): id and title. */
+  public static constructWarnings(): MlflowWarningInfo[] {
+    return CONSTRUCT_WARNINGS.map((w) => ({ ...w }));
   }
 
   private readonly found: CheckFinding[] = [];
@@ -160,16 +161,4 @@ export class MlflowChecks implements IAspect {
     else if (rule.severity === CheckSeverity.ERROR) annotations.addError(text);
     else annotations.addWarning(text);
   }
-}
-
-/** The reason of the nearest suppression of a rule on the construct or one of its scopes. */
-function suppressionReason(construct: IConstruct, ruleId: string): string | undefined {
-  for (const scope of [...construct.node.scopes].reverse()) {
-    for (const entry of scope.node.metadata) {
-      if (entry.type !== SUPPRESSION_METADATA) continue;
-      const data = entry.data as SuppressionData;
-      if (data.ruleId === ruleId) return data.reason;
-    }
-  }
-  return undefined;
 }

@@ -3,7 +3,7 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import type { StorageAccount, StorageAccountBlobProperties, StorageAccountConfig, StorageAccountNetworkRules } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import type { StorageManagementPolicy, StorageManagementPolicyRuleActionsBaseBlob } from '@cdktf/provider-azurerm/lib/storage-management-policy';
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   ArtifactLifecycleProps,
@@ -28,6 +28,7 @@ import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
 import { isLiteral, Problems } from '../core/validation';
 import { checkNamesAtSynth } from '../policy/collisions';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /** Defaults of {@link ArtifactStoreProps}, in one place for docs and tests. */
 const ARTIFACT_STORE_DEFAULTS = {
@@ -115,12 +116,12 @@ export class ArtifactStore extends Construct implements IArtifactStore {
     checkNamesAtSynth(this);
     validateArtifactStoreProps(this, props, cfg);
     if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.ARCHIVE_TIER_ALLOWED, 
         `lifecycle.archiveAfterDays = ${props.lifecycle?.archiveAfterDays}: archived artifacts cannot be downloaded by MLflow until rehydrated (hours); runs and model serving that read them fail.`,
       );
     }
     if (props.network?.allowAllNetworks) {
-      Annotations.of(this).addWarning(
+      constructWarning(this, MlflowWarningId.STORAGE_FIREWALL_OPEN, 
         'network.allowAllNetworks = true: the storage firewall allows every network. Use it only for throwaway environments. With the AzureServices bypass and no rules this is Azure\'s default, so no network_rules block is emitted (the provider drops it on read, azurerm 27860); an existing account whose firewall denies is not opened by removing the block: open it with `az storage account update --default-action Allow`.',
       );
     }
@@ -178,12 +179,12 @@ export class ArtifactStore extends Construct implements IArtifactStore {
   }
 
   /** The account's primary access key (sensitive; it is in Terraform state whatever you do). */
-  public get primaryAccessKey(): string {
+  public get primaryAccessKey(): string | undefined {
     return this.account.primaryAccessKey;
   }
 
   /** The account's primary connection string (sensitive). */
-  public get primaryConnectionString(): string {
+  public get primaryConnectionString(): string | undefined {
     return this.account.primaryConnectionString;
   }
 
