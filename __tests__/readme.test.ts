@@ -207,6 +207,34 @@ function templateOptions(): ts.CompilerOptions {
   };
 }
 
+/**
+ * The names a module exports, read from its syntax (`export *` and `export { } from` followed):
+ * the library exports a snippet without imports gets imported (rule 1).
+ */
+function exportedNames(file: string, options: ts.CompilerOptions, host: ts.CompilerHost, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(file)) return names;
+  seen.add(file);
+  const sf = host.getSourceFile(file, options.target ?? ts.ScriptTarget.Latest);
+  if (!sf) throw new Error(`${file}: not found`);
+  const resolve = (spec: ts.Expression) => {
+    const r = ts.resolveModuleName((spec as ts.StringLiteral).text, file, options, host).resolvedModule;
+    if (!r) throw new Error(`${file}: cannot resolve ${spec.getText(sf)}`);
+    return r.resolvedFileName;
+  };
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      if (st.exportClause && ts.isNamedExports(st.exportClause)) st.exportClause.elements.forEach((e) => names.add(e.name.text));
+      else if (!st.exportClause && st.moduleSpecifier) exportedNames(resolve(st.moduleSpecifier), options, host, seen).forEach((n) => names.add(n));
+    } else if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      if (ts.isVariableStatement(st)) st.declarationList.declarations.forEach((d) => ts.isIdentifier(d.name) && names.add(d.name.text));
+      const name = (st as ts.DeclarationStatement).name;
+      if (name && ts.isIdentifier(name)) names.add(name.text);
+    }
+  }
+  return names;
+}
+
 export interface SnippetError {
   readonly where: string;
   readonly message: string;
@@ -221,25 +249,22 @@ export function checkSnippets(docs: { doc: string; text: string }[]): { snippets
   const options = templateOptions();
   const host = ts.createCompilerHost(options);
   const virtual = new Map<string, string>();
+  // Source files are parsed once: the export walk below and the program share them.
+  const parsed = new Map<string, ts.SourceFile | undefined>();
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, lang, ...rest) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang, ...rest));
+  host.getSourceFile = (f, lang, ...rest) => {
+    if (!parsed.has(f)) parsed.set(f, virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang, ...rest));
+    return parsed.get(f);
+  };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (f) => virtual.has(f) || fileExists(f);
   const readFile = host.readFile.bind(host);
   host.readFile = (f) => virtual.get(f) ?? readFile(f);
 
-  // The library's exports, for the snippets without imports of their own (rule 1).
-  const probe = path.join(ROOT, '__readme_snippets__', 'probe.ts');
-  virtual.set(probe, "export * from 'cdktf-mlflow-azure';\n");
-  const probeProgram = ts.createProgram([probe], options, host);
-  const libIndex = probeProgram.getSourceFile(path.join(ROOT, 'lib', 'index.ts'));
-  const libSymbol = libIndex && probeProgram.getTypeChecker().getSymbolAtLocation(libIndex);
-  if (!libSymbol) throw new Error('lib/index.ts not found through the paths mapping');
-  const libraryExports = new Set(probeProgram.getTypeChecker().getExportsOfModule(libSymbol).map((s) => s.name));
-
+  const libraryExports = exportedNames(path.join(ROOT, 'lib', 'index.ts'), options, host);
   const wrapped = snippets.map((s, i) => wrap(s, i, libraryExports));
   for (const w of wrapped) virtual.set(w.fileName, w.gen.map(([l]) => l).join('\n'));
-  const program = ts.createProgram(wrapped.map((w) => w.fileName), options, host, probeProgram);
+  const program = ts.createProgram(wrapped.map((w) => w.fileName), options, host);
 
   const errors = new Map<string, SnippetError[]>();
   for (const w of wrapped) {
