@@ -1,8 +1,8 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
-import { applyProviders, MlflowProviders } from './core/provider-instances';
 import { checkLocation, checkResourceGroupName, checkTags } from './core/names';
+import { applyProviders, MlflowProviders } from './core/provider-instances';
 import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
@@ -15,11 +15,11 @@ import { MlflowRelease } from './mlflow/release';
 import { ArtifactMonitoring } from './monitoring/artifact-monitoring';
 import { ArtifactMonitoringOptions } from './monitoring/props';
 import { PrivateEndpoints, PrivateEndpointsOptions } from './network/private-endpoints';
+import { constructWarning, MlflowWarningId } from './policy/warnings';
 import { MlflowSignIn, MlflowSignInMechanism } from './signin/props';
 import { ArtifactStore } from './storage/artifact-store';
-import { IArtifactStore } from './storage/reference';
 import { ArtifactStoreOptions, StorageReplication } from './storage/props';
-import { constructWarning, MlflowWarningId } from './policy/warnings';
+import { IArtifactStore } from './storage/reference';
 
 /** Replications with read access to the secondary region (which has its own endpoint). */
 const READ_ACCESS_REPLICATION: readonly StorageReplication[] = [StorageReplication.RAGRS, StorageReplication.RAGZRS];
@@ -421,13 +421,13 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   }
   p.throwIfAny();
   if (props.privateEndpoints && readAccess && props.privateEndpoints.readAccessSecondary !== true) {
-    constructWarning(scope, MlflowWarningId.SECONDARY_UNREACHABLE, 
+    constructWarning(scope, MlflowWarningId.SECONDARY_UNREACHABLE,
       `storage.replication = ${storage.replication}: you pay for read access to the secondary region, but privateEndpoints turn public access off and no blob_secondary endpoint exists, so nothing can read the secondary. Use ${storage.replication === StorageReplication.RAGZRS ? 'GZRS' : 'GRS'} (the same durability; an in-place change), or set privateEndpoints.readAccessSecondary: true to connect the secondary privately.`,
     );
   }
   const net = storage.network;
   if (props.privateEndpoints && ((net?.allowedIpRanges ?? []).length > 0 || (net?.allowedSubnetIds ?? []).length > 0)) {
-    constructWarning(scope, MlflowWarningId.FIREWALL_RULES_WITHOUT_EFFECT, 
+    constructWarning(scope, MlflowWarningId.FIREWALL_RULES_WITHOUT_EFFECT,
       'storage.network.allowedIpRanges / allowedSubnetIds have no effect: privateEndpoints turn the storage account\'s public endpoint off, so only the private endpoints are reachable.',
     );
   }

@@ -15,6 +15,8 @@ import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warnings
 const VAULT_ID = '/subscriptions/s/resourceGroups/rg-sec/providers/Microsoft.KeyVault/vaults/kv-shared';
 const SUBNET_ID = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/endpoints';
 const VNET_ID = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks';
+const TENANT_ID = '11111111-2222-3333-4444-555555555555';
+const DEPLOYER_ID = '66666666-7777-8888-9999-000000000000';
 
 const base: CustomerManagedKeyProps = {
   resourceGroupName: 'rg',
@@ -223,12 +225,12 @@ describe('CustomerManagedKey options', () => {
   });
 
   test('given tenant and deployer: no client config data source', () => {
-    const { json, out } = synth({ tenantId: 'tenant-1', deployerObjectId: 'deployer-1', deployerPrincipalType: PrincipalType.SERVICE_PRINCIPAL });
+    const { json, out } = synth({ tenantId: TENANT_ID, deployerObjectId: DEPLOYER_ID, deployerPrincipalType: PrincipalType.SERVICE_PRINCIPAL });
     expect(json.data).toBeUndefined();
-    expect(out).toHaveResourceWithProperties({ tfResourceType: 'azurerm_key_vault' }, { tenant_id: 'tenant-1' });
+    expect(out).toHaveResourceWithProperties({ tfResourceType: 'azurerm_key_vault' }, { tenant_id: TENANT_ID });
     expect(out).toHaveResourceWithProperties({ tfResourceType: 'azurerm_role_assignment' }, {
       role_definition_name: 'Key Vault Crypto Officer',
-      principal_id: 'deployer-1',
+      principal_id: DEPLOYER_ID,
       principal_type: 'ServicePrincipal',
       skip_service_principal_aad_check: true,
     });
@@ -531,6 +533,32 @@ describe('CustomerManagedKey validation', () => {
       existingKeyVault: { keyVaultId: other.keyVaultId },
       privateEndpoint: { subnetId: SUBNET_ID },
     }))).toMatch(/privateEndpoint.name = undefined: is required when existingKeyVault.keyVaultId is not a literal id/);
+  });
+
+  test('tenant and deployer are GUIDs; vault subnets, resource group, region and tags follow their rules', () => {
+    const msg = errorOf(make({
+      tenantId: 'contoso.onmicrosoft.com',
+      deployerObjectId: 'deployer',
+      resourceGroupName: 'rg.',
+      location: 'West Europe',
+      tags: { 'a<b': 'x' },
+      network: { allowedIpRanges: ['203.0.113.10'], allowedSubnetIds: ['aks'] },
+    }));
+    expect(msg).toMatch(/^CustomerManagedKey at test\/Cmk: 6 invalid props:/);
+    expect(msg).toMatch(/tenantId = "contoso.onmicrosoft.com": must be a GUID/);
+    expect(msg).toMatch(/deployerObjectId = "deployer": must be a GUID/);
+    expect(msg).toMatch(/resourceGroupName = "rg.": must be 1 to 90/);
+    expect(msg).toMatch(/location = "West Europe": must be an Azure region name/);
+    expect(msg).toMatch(/tags\["a<b"\] = "x": the tag name must be/);
+    expect(msg).toMatch(/network.allowedSubnetIds\[0\] = "aks": must be a subnet resource id/);
+  });
+
+  test('the vault endpoint\'s problems name the privateEndpoint props', () => {
+    const msg = errorOf(make({ privateEndpoint: { subnetId: VNET_ID, virtualNetworkIds: [SUBNET_ID] } }));
+    expect(msg).toMatch(/^CustomerManagedKey at test\/Cmk: 2 invalid props:/);
+    expect(msg).toMatch(/privateEndpoint.subnetId = ".*vnet-aks": must be a subnet resource id/);
+    expect(msg).toMatch(/privateEndpoint.virtualNetworkIds\[0\] = ".*subnets\/endpoints": must be a virtual network resource id/);
+    expect(errorOf(make({ privateEndpoint: { subnetId: SUBNET_ID, location: 'North Europe' } }))).toMatch(/  - privateEndpoint.location = "North Europe": must be an Azure region name/);
   });
 
   test('an existing vault id that is not a vault', () => {

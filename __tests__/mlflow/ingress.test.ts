@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { basicSignIn, BINDINGS, IMAGE, LOCATION } from './fixtures';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
 import {
@@ -169,5 +169,27 @@ describe('the tracking URI', () => {
     expect(release.trackingUri).toBe(`http://${HOST}`);
     expect(values.ingress.annotations['nginx.ingress.kubernetes.io/ssl-redirect']).toBe('false');
     expect(values.ingress.tls).toEqual([]);
+  });
+});
+
+describe('trusted proxies from a list(string) variable', () => {
+  test('a local joins the list in Terraform and uvicorn\'s FORWARDED_ALLOW_IPS reads it (it failed at synth before)', () => {
+    const stack: TerraformStack = testStack();
+    const proxies = new TerraformVariable(stack, 'proxies', { type: 'list(string)' });
+    new MlflowRelease(stack, 'Mlflow', {
+      namespaceName: 'mlflow',
+      artifactLocation: LOCATION,
+      auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+      image: IMAGE,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      signIn: basicSignIn(stack),
+      ingress: { host: HOST, tls: MlflowIngressTls.existingSecret('mlflow-tls'), trustedProxyCidrs: proxies.listValue },
+    });
+    const json = JSON.parse(Testing.synth(stack));
+    const locals = Object.entries<string>(json.locals);
+    const join = locals.find(([, v]) => v === '${join(",", var.proxies)}');
+    expect(join).toBeDefined();
+    const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
+    expect(values.extraEnvVars.FORWARDED_ALLOW_IPS).toBe(`\${local.${join![0]}}`);
   });
 });

@@ -328,6 +328,8 @@ describe('MlflowRelease validation', () => {
     ['image digest invalid', () => ({ image: { ...IMAGE, digest: 'sha256:xyz' } }), /image.digest = "sha256:xyz": must be sha256:<64 lowercase hex digits>/],
     ['image pull policy invalid', () => ({ image: { ...IMAGE, pullPolicy: 'always' } }), /image.pullPolicy = "always": must be one of "IfNotPresent", "Always", "Never"/],
     ['image repository with a tag', () => ({ image: { ...IMAGE, repository: 'Registry/MLflow' } }), /image.repository = "Registry\/MLflow": must be an image repository/],
+    ['image repository with its tag after a colon', () => ({ image: { ...IMAGE, repository: 'myregistry.azurecr.io/mlflow-azure:3.15.1' } }), /image.repository = "myregistry.azurecr.io\/mlflow-azure:3.15.1": must be an image repository .*no tag/],
+    ['database host written as a URL', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: 'postgres://pg.example.com:5432', database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.host = "postgres:\/\/pg.example.com:5432": must be a host name .* or an IPv4 address, without scheme, port or path/],
     ['storage account name invalid', () => ({ artifactLocation: { ...LOCATION, accountName: 'St-Mlflow' } }), /artifactLocation.accountName = "St-Mlflow": must be 3 to 24/],
     ['artifact URI not wasbs/abfss', () => ({ artifactLocation: { ...LOCATION, artifactUri: 'https://acct.blob.core.windows.net/c' } }), /artifactLocation.artifactUri = "https:\/\/acct.blob.core.windows.net\/c": must be a wasbs:\/\/ or abfss:\/\/ URI/],
     ['allowed host with a scheme', () => ({ additionalAllowedHosts: ['https://mlflow.example.com'] }), /additionalAllowedHosts\[0\] = "https:\/\/mlflow.example.com": must be a host/],
@@ -338,6 +340,19 @@ describe('MlflowRelease validation', () => {
     const error = errorFor(overrides);
     expect(error).toMatch(/^MlflowRelease at test\/Mlflow: 1 invalid prop:/);
     expect(error).toMatch(message);
+  });
+
+  test('image repositories with a registry port, nested paths or "__" pass; database hosts as names or addresses pass', () => {
+    for (const repository of ['registry.local:5000/mlflow', 'myregistry.azurecr.io/ml/mlflow-azure', 'localhost/ml__flow', 'mlflow']) {
+      const stack = testStack();
+      expect(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, { image: { ...IMAGE, repository } }))).not.toThrow();
+    }
+    for (const host of ['pg', 'mlflow-pg.postgres.database.azure.com', '10.0.0.4']) {
+      const stack = testStack();
+      expect(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, {
+        backendStore: MlflowBackendStore.postgres({ host, database: 'db', user: 'u', password: passwordVariable(stack, 'p').stringValue }),
+      }))).not.toThrow();
+    }
   });
 
   test('a secret value never appears in an error', () => {

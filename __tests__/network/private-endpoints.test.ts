@@ -248,6 +248,19 @@ describe('PrivateEndpoints validation', () => {
 
   test('a subnet id that is not a subnet', () => {
     expect(errorOf(make({ subnetId: VNET_ID }))).toMatch(/subnetId = ".*vnet-aks": must be a subnet resource id/);
+    expect(errorOf(make({ subnetId: 'endpoints' }))).toMatch(/subnetId = "endpoints": must be a subnet resource id: \/subscriptions\/<id>\/resourceGroups/);
+  });
+
+  test('virtual network ids that are not virtual networks', () => {
+    expect(errorOf(make({ virtualNetworkIds: [VNET_ID, `${VNET_ID}/subnets/aks`] })))
+      .toMatch(/virtualNetworkIds\[1\] = ".*vnet-aks\/subnets\/aks": must be a virtual network resource id: \/subscriptions\/<id>\/resourceGroups\/<group>\/providers\/Microsoft.Network\/virtualNetworks\/<vnet>/);
+  });
+
+  test('resource group and region rules', () => {
+    const msg = errorOf(make({ resourceGroupName: 'rg mlflow', location: 'westeurope ' }));
+    expect(msg).toMatch(/^PrivateEndpoints at test\/Endpoints: 2 invalid props:/);
+    expect(msg).toMatch(/resourceGroupName = "rg mlflow": must be 1 to 90 letters/);
+    expect(msg).toMatch(/location = "westeurope ": must be an Azure region name/);
   });
 
   test('zone ids conflict with creating zones', () => {

@@ -1,8 +1,8 @@
 import { Testing } from 'cdktf';
 import { MlflowChecks, MlflowRelease, MlflowWarningId } from '../../lib';
+import { ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowBackendStore } from '../../lib/mlflow';
 import { BINDINGS, LOCATION, NO_SIGN_IN } from '../mlflow/fixtures';
-import { ArtifactAuthMode } from '../../lib/identity/binding';
 import { errorOf, testStack, warningsOf } from '../util';
 
 /* Construct warnings have stable ids and are suppressible like the policy findings. */

@@ -2,6 +2,8 @@ import { Testing, TerraformStack, Token } from 'cdktf';
 import { AzureCloud, ArtifactStore, ArtifactStoreProps, PrincipalType, StorageReplication } from '../../lib';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
 
+const AKS_SUBNET_ID = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/aks';
+
 const base: ArtifactStoreProps = {
   resourceGroupName: 'rg',
   location: 'westeurope',
@@ -193,11 +195,11 @@ describe('ArtifactStore options', () => {
 
   test('network rules: subnets, IP ranges, public access off', () => {
     const { json } = synthStore({
-      network: { allowedSubnetIds: ['/subscriptions/x/subnets/aks'], allowedIpRanges: ['203.0.113.0/24'], disablePublicNetworkAccess: true },
+      network: { allowedSubnetIds: [AKS_SUBNET_ID], allowedIpRanges: ['203.0.113.0/24'], disablePublicNetworkAccess: true },
     });
     const account = onlyResource(json, 'azurerm_storage_account');
     expect(account.public_network_access_enabled).toBe(false);
-    expect(account.network_rules.virtual_network_subnet_ids).toEqual(['/subscriptions/x/subnets/aks']);
+    expect(account.network_rules.virtual_network_subnet_ids).toEqual([AKS_SUBNET_ID]);
     expect(account.network_rules.ip_rules).toEqual(['203.0.113.0/24']);
   });
 
@@ -216,7 +218,7 @@ describe('ArtifactStore options', () => {
     expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: ['203.0.113.7'] })).toEqual({
       default_action: 'Allow', bypass: ['AzureServices'], ip_rules: ['203.0.113.7'], virtual_network_subnet_ids: [],
     });
-    expect(rulesOf({ allowAllNetworks: true, allowedSubnetIds: ['/subscriptions/x/subnets/aks'] }).virtual_network_subnet_ids).toEqual(['/subscriptions/x/subnets/aks']);
+    expect(rulesOf({ allowAllNetworks: true, allowedSubnetIds: [AKS_SUBNET_ID] }).virtual_network_subnet_ids).toEqual([AKS_SUBNET_ID]);
     expect(rulesOf({ allowAllNetworks: true, bypassAzureServices: false })).toMatchObject({ default_action: 'Allow', bypass: ['None'] });
     expect(rulesOf({ allowAllNetworks: true, allowedIpRanges: Token.asList('${var.ips}') })).toMatchObject({ default_action: 'Allow', ip_rules: '${var.ips}' });
   });
@@ -332,6 +334,12 @@ describe('ArtifactStore validation', () => {
     ['prefix above 32', { network: { allowedIpRanges: ['203.0.113.0/33'] } }, /network.allowedIpRanges\[0\] = "203.0.113.0\/33": must be an IPv4 address/],
     ['leading zero', { network: { allowedIpRanges: ['203.0.113.07'] } }, /network.allowedIpRanges\[0\] = "203.0.113.07": must be an IPv4 address/],
     ['IPv6', { network: { allowedIpRanges: ['2001:db8::/32'] } }, /network.allowedIpRanges\[0\] = "2001:db8::\/32": must be an IPv4 address/],
+    ['subnet id that is a virtual network', { network: { allowedSubnetIds: ['/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks'] } }, /network.allowedSubnetIds\[0\] = ".*virtualNetworks\/vnet-aks": must be a subnet resource id: \/subscriptions\/<id>\/resourceGroups\/<group>\/providers\/Microsoft.Network\/virtualNetworks\/<vnet>\/subnets\/<subnet>/],
+    ['subnet name instead of its id', { network: { allowedSubnetIds: ['aks'] } }, /network.allowedSubnetIds\[0\] = "aks": must be a subnet resource id/],
+    ['resource group ending with a period', { resourceGroupName: 'rg-mlflow.' }, /resourceGroupName = "rg-mlflow.": must be 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period/],
+    ['region display name', { location: 'West Europe' }, /location = "West Europe": must be an Azure region name as the CLI and ARM write it/],
+    ['tag name with a slash', { tags: { 'team/owner': 'ml' } }, /tags\["team\/owner"\] = "ml": the tag name must be 1 to 512 characters without <, >, %, &, \\, \? or \//],
+    ['tag value too long', { tags: { owner: 'x'.repeat(257) } }, /tags\["owner"\] = "x{20}...": the tag value must be at most 256 characters/],
     ['allowAll and private only', { network: { allowAllNetworks: true, disablePublicNetworkAccess: true } }, /network.allowAllNetworks = true: contradicts/],
     ['CMK identity not listed', { identityIds: ['/id/a'], customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id/b' } }, /customerManagedKey.userAssignedIdentityId = "\/id\/b": must also be listed in identityIds/],
     ['CMK without identities', { customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id/b' } }, /identityIds = \[\]: must list the user-assigned identity/],

@@ -60,8 +60,10 @@ describe('ArtifactStore.fromAttributes / fromExisting: a store this library does
     ['account key', () => ArtifactAuth.accountKey()],
     ['connection string', () => ArtifactAuth.connectionString()],
     ['service principal', (s: TerraformStack) => ArtifactAuth.servicePrincipal({
-      clientId: '22222222-2222-2222-2222-222222222222', tenantId: '33333333-3333-3333-3333-333333333333',
-      objectId: '44444444-4444-4444-4444-444444444444', clientSecret: sensitiveVariable(s, 'sp_secret').stringValue,
+      clientId: '22222222-2222-2222-2222-222222222222',
+      tenantId: '33333333-3333-3333-3333-333333333333',
+      objectId: '44444444-4444-4444-4444-444444444444',
+      clientSecret: sensitiveVariable(s, 'sp_secret').stringValue,
     })],
     ['workload identity', () => ArtifactAuth.workloadIdentity()],
     ['kubelet identity', () => ArtifactAuth.kubeletIdentity()],
@@ -94,8 +96,15 @@ describe('ArtifactStore.fromAttributes / fromExisting: a store this library does
     const stack = testStack();
     const store = ArtifactStore.fromAttributes(stack, 'Store', { accountName: 'stdatalake001', accountId: ACCOUNT_ID, containerName: 'mlflow' });
     const error = errorOf(() => new MlflowOnAzure(stack, 'Mlflow', {
-      resourceGroupName: 'rg-mlflow', location: 'westeurope', store, storageAccountName: 'stmlflow001', storage: { softDeleteRetentionDays: 30 },
-      cluster: cluster(stack), backendStore: MlflowBackendStore.sqliteForDevelopment(), release: { image: IMAGE }, signIn: NO_SIGN_IN,
+      resourceGroupName: 'rg-mlflow',
+      location: 'westeurope',
+      store,
+      storageAccountName: 'stmlflow001',
+      storage: { softDeleteRetentionDays: 30 },
+      cluster: cluster(stack),
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      release: { image: IMAGE },
+      signIn: NO_SIGN_IN,
     }));
     expect(error).toMatch(/storageAccountName = "stmlflow001": configures the storage account this construct creates/);
     expect(error).toMatch(/storage = .*: configures the storage account this construct creates/);

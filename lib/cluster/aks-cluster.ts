@@ -2,7 +2,7 @@ import type { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/d
 import type { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import type { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import {
-  
+
   Fn,
   Postcondition,
   TerraformResource,
@@ -285,7 +285,7 @@ export class AksCluster extends Construct implements IAksCluster {
   public warnIfNoNetworkPolicyEngine(user: IConstruct): void {
     if (!this.dataSource) {
       if (this.networkPolicyEngine === AksNetworkPolicyEngine.NONE) {
-        constructWarning(user, MlflowWarningId.NO_NETWORK_POLICY_ENGINE, 
+        constructWarning(user, MlflowWarningId.NO_NETWORK_POLICY_ENGINE,
           `cluster ${this.clusterName} runs no network policy engine (networkPolicyEngine: none): the network policy of MLflow is accepted and ignored, so every pod of the cluster can reach it. Enable one (azure, calico or cilium) on the cluster.`,
         );
       }
@@ -412,7 +412,7 @@ export class AksCluster extends Construct implements IAksCluster {
       return resources.length > 0 ? [`attributes.${name} (${resources.join(', ')})`] : [];
     });
     if (hits.length === 0) return;
-    constructWarning(this, MlflowWarningId.PROVIDERS_FROM_SAME_STACK, 
+    constructWarning(this, MlflowWarningId.PROVIDERS_FROM_SAME_STACK,
       `${hits.join(', ')} ${hits.length === 1 ? 'refers' : 'refer'} to a resource created in this stack: the kubernetes and helm providers would be configured from values that are unknown until it exists (first apply, or a change that replaces the cluster), which the kubernetes provider docs warn against. Create the cluster in a separate stack and look it up (AksCluster.fromLookup) or pass that stack's outputs.`,
     );
   }

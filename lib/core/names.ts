@@ -119,3 +119,31 @@ export function checkImageRepository(problems: Problems, prop: string, value: st
   }
   if (!ok) problems.add(prop, value, rule);
 }
+
+const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+const VNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i;
+
+/** Check a subnet resource id, unless unset or a token. */
+export function checkSubnetId(problems: Problems, prop: string, id: string | undefined): void {
+  problems.matches(prop, id, SUBNET_ID, 'must be a subnet resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>');
+}
+
+/** Check a list of subnet resource ids (entries that are tokens are skipped). */
+export function checkSubnetIds(problems: Problems, prop: string, ids: readonly string[] | undefined): void {
+  if (!isLiteral(ids)) return;
+  ids.forEach((id, i) => checkSubnetId(problems, `${prop}[${i}]`, id));
+}
+
+/** Check a list of virtual network resource ids (entries that are tokens are skipped). */
+export function checkVirtualNetworkIds(problems: Problems, prop: string, ids: readonly string[] | undefined): void {
+  if (!isLiteral(ids)) return;
+  ids.forEach((id, i) => problems.matches(`${prop}[${i}]`, id, VNET_ID, 'must be a virtual network resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>'));
+}
+
+/** A host name or an IP address (a database server, a proxy). */
+const HOST = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** Check a host name or IPv4 address, unless unset or a token. */
+export function checkHost(problems: Problems, prop: string, value: string | undefined): void {
+  problems.matches(prop, value, HOST, 'must be a host name (letters, digits and hyphens in dot-separated labels) or an IPv4 address, without scheme, port or path');
+}

@@ -134,6 +134,25 @@ export class ValidationRound {
     return undefined;
   }
 
+  /**
+   * Build a construct inside a part (`scope`) whose props the part fills from its own: its
+   * problems read as the part's props (`mapping`), in the round around `scope` or, without one,
+   * in the error thrown (labelled `owner`).
+   */
+  public static nested<T>(scope: IConstruct, childId: string, owner: string, mapping: PropMapping, build: () => T): T {
+    const round = ValidationRound.around(scope);
+    if (round) {
+      round.mapNested(scope, childId, mapping);
+      return build();
+    }
+    try {
+      return build();
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(owner, e.problems.map((p) => ({ ...p, prop: mapProp(p.prop, mapping) })));
+      throw e;
+    }
+  }
+
   private readonly problems: Problem[] = [];
   private readonly mappings = new Map<string, PropMapping>();
   /** Props the pattern itself reported on: a part's problem with one of them is dropped (the pattern says it in its terms). */
@@ -145,6 +164,14 @@ export class ValidationRound {
   /** Map the prop paths of the part with this construct id (a direct child of the pattern). */
   public map(childId: string, mapping: PropMapping): void {
     this.mappings.set(childId, mapping);
+  }
+
+  /**
+   * Map the prop paths of a construct a part builds inside itself (`scope` is in the round,
+   * `childId` its child): its problems are mapped by `mapping` first, then as `scope`'s.
+   */
+  public mapNested(scope: IConstruct, childId: string, mapping: PropMapping): void {
+    this.mappings.set([...this.idsBelowOwner(scope), childId].join('/'), mapping);
   }
 
   /** Whether a problem was recorded. */
@@ -161,9 +188,16 @@ export class ValidationRound {
       this.problems.push(...problems);
       return;
     }
-    const mapping = this.mappings.get(child.node.id) ?? [];
+    // From the innermost registered construct out to the part: "subnetId" of a private endpoint
+    // inside the encryption part reads "encryption.privateEndpoint.subnetId".
+    const ids = this.idsBelowOwner(scope);
+    const chain: PropMapping[] = [];
+    for (let n = ids.length; n >= 1; n--) {
+      const mapping = this.mappings.get(ids.slice(0, n).join('/'));
+      if (mapping) chain.push(mapping);
+    }
     for (const problem of problems) {
-      const mapped = { ...problem, prop: mapProp(problem.prop, mapping) };
+      const mapped = { ...problem, prop: chain.reduce((prop, mapping) => mapProp(prop, mapping), problem.prop) };
       if (this.ownProps.has(mapped.prop)) continue;
       if (!this.problems.some((p) => p.prop === mapped.prop && p.rule === mapped.rule)) this.problems.push(mapped);
     }
@@ -191,6 +225,11 @@ export class ValidationRound {
       if (this.failed) return undefined;
       throw e;
     }
+  }
+
+  private idsBelowOwner(scope: IConstruct): string[] {
+    const scopes = scope.node.scopes;
+    return scopes.slice(scopes.indexOf(this.owner) + 1).map((s) => s.node.id);
   }
 
   /** End the round: throw one error with every problem, if there is any. */

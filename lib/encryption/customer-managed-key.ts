@@ -15,17 +15,17 @@ import {
   KeyVaultSku,
 } from './props';
 import { AzureCloud } from '../core/cloud';
-import { checkName } from '../core/names';
+import { checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { checkRbacPropagation, RBAC_PROPAGATION_DEFAULT_SECONDS, waitForRbacPropagation } from '../core/rbac';
 import { assignRole, BuiltInRole, PrincipalType } from '../core/roles';
-import { isLiteral, Problems } from '../core/validation';
+import { isLiteral, Problems, PropMapping, ValidationRound } from '../core/validation';
 import { PrivateEndpoints } from '../network/private-endpoints';
 import { PrivateLinkSubresource } from '../network/zones';
-import { ArtifactStoreCustomerManagedKeyProps } from '../storage/props';
 import { checkNamesAtSynth } from '../policy/collisions';
 import { constructWarning, MlflowWarningId } from '../policy/warnings';
+import { ArtifactStoreCustomerManagedKeyProps } from '../storage/props';
 
 /** Defaults of {@link CustomerManagedKeyProps}, in one place for docs and tests. */
 const CMK_DEFAULTS = {
@@ -166,7 +166,14 @@ export class CustomerManagedKey extends Construct {
 
     if (props.privateEndpoint) {
       const pe = props.privateEndpoint;
-      this.privateEndpoint = new PrivateEndpoints(this, 'VaultPrivateEndpoint', {
+      const mapping: PropMapping = [
+        ['name', 'privateEndpoint.name'], ['subnetId', 'privateEndpoint.subnetId'], ['virtualNetworkIds', 'privateEndpoint.virtualNetworkIds'],
+        ['privateDnsZoneIds.vault', 'privateEndpoint.privateDnsZoneId'],
+        ['resourceGroupName', pe.resourceGroupName !== undefined ? 'privateEndpoint.resourceGroupName' : 'resourceGroupName'],
+        ['location', pe.location !== undefined ? 'privateEndpoint.location' : 'location'],
+        ['targetResourceId', 'existingKeyVault.keyVaultId'],
+      ];
+      this.privateEndpoint = ValidationRound.nested(this, 'VaultPrivateEndpoint', `CustomerManagedKey at ${this.node.path}`, mapping, () => new PrivateEndpoints(this, 'VaultPrivateEndpoint', {
         name: pe.name ?? vaultNameOf(props)!,
         resourceGroupName: pe.resourceGroupName ?? props.resourceGroupName,
         location: pe.location ?? props.location,
@@ -177,7 +184,7 @@ export class CustomerManagedKey extends Construct {
         virtualNetworkIds: pe.virtualNetworkIds,
         cloud: props.cloud ?? AzureCloud.PUBLIC,
         tags,
-      });
+      }));
     }
 
     const keyDependsOn: ITerraformDependable[] = [
@@ -345,6 +352,12 @@ function validateCustomerManagedKeyProps(scope: Construct, props: CustomerManage
     p.add('network.allowAllNetworks', true, 'contradicts network.disablePublicNetworkAccess: true');
   }
   checkFirewallIpRules(p, 'keyVault', 'network.allowedIpRanges', net?.allowedIpRanges);
+  checkSubnetIds(p, 'network.allowedSubnetIds', net?.allowedSubnetIds);
+  checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(p, 'location', props.location);
+  checkTags(p, 'tags', props.tags);
+  if (!existing) checkName(p, 'guid', 'tenantId', props.tenantId);
+  checkName(p, 'guid', 'deployerObjectId', props.deployerObjectId);
 
   p.matches('keyName', props.keyName, /^[0-9A-Za-z-]{1,127}$/, 'must be 1 to 127 letters, digits and hyphens');
   if (isLiteral(props.keySize)) {

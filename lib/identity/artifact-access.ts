@@ -3,15 +3,15 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import {
-  
+
   ITerraformDependable,
 } from 'cdktf';
 import { Construct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
 import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { MODES_WITH_SECRET } from './secret-revision';
-import { IAksCluster } from '../cluster/reference';
 import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from '../cluster/prerequisites';
+import { IAksCluster } from '../cluster/reference';
 import { entraAuthorityHost } from '../core/cloud';
 import { checkName } from '../core/names';
 import { azurermModules, kubernetesModules } from '../core/providers';
@@ -19,9 +19,9 @@ import { PrincipalType } from '../core/roles';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
-import { IArtifactStore } from '../storage/reference';
 import { checkNamesAtSynth } from '../policy/collisions';
 import { constructWarning, MlflowWarningId } from '../policy/warnings';
+import { IArtifactStore } from '../storage/reference';
 
 /** Defaults of {@link ArtifactAccessProps}, in one place for docs and tests. */
 const ARTIFACT_ACCESS_DEFAULTS = {
@@ -220,7 +220,7 @@ export class ArtifactAccess extends Construct {
         // id is not a secret: no Kubernetes secret, no write-only attribute).
         this.identityClientId = cluster.kubeletIdentityClientId;
         this.principalId = cluster.kubeletIdentityObjectId;
-        constructWarning(this, MlflowWarningId.KUBELET_IDENTITY_GRANT, 
+        constructWarning(this, MlflowWarningId.KUBELET_IDENTITY_GRANT,
           `ArtifactAuth.kubeletIdentity(): the kubelet identity of cluster ${cluster.clusterName} gets Storage Blob Data Contributor on the artifact container, so every pod on every node of the cluster (not only MLflow) can read, write and delete the artifacts through IMDS. Prefer ArtifactAuth.workloadIdentity(), which federates an identity with the MLflow service account only.`,
         );
         break;

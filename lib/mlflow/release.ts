@@ -1,7 +1,7 @@
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MlflowChartValues } from './chart-values';
 import { createNetworkPolicy } from './network-policy';
@@ -28,7 +28,7 @@ import {
   SECRET_ENV_VARS,
 } from './values';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkName } from '../core/names';
+import { checkArtifactPath, checkHost, checkImageRepository, checkName } from '../core/names';
 import { checkIpAddressOrCidr, checkIpAddressesOrCidrs } from '../core/network';
 import { helmModules, kubernetesModules } from '../core/providers';
 import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
@@ -37,10 +37,10 @@ import { requireTerraformForWriteOnly } from '../core/terraform';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
 import { checkNamesAtSynth } from '../policy/collisions';
+import { constructWarning, MlflowWarningId } from '../policy/warnings';
 import { MlflowSignIn } from '../signin/props';
 import { MlflowSignInResources } from '../signin/sign-in';
 import { checkSignIn } from '../signin/validation';
-import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /**
  * Props of {@link MlflowRelease}.
@@ -117,32 +117,32 @@ export class MlflowRelease extends Construct {
     const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
 
     if (!postgres) {
-      constructWarning(this, MlflowWarningId.SQLITE_BACKEND, 
+      constructWarning(this, MlflowWarningId.SQLITE_BACKEND,
         'backendStore = sqliteForDevelopment(): SQLite lives in the pod\'s /tmp volume; runs and models are lost when the pod is deleted, and replicas or autoscaling are impossible. Use MlflowBackendStore.postgres(...) for anything but development.',
       );
     }
     if (props.disableArtifactProxy) {
-      constructWarning(this, MlflowWarningId.ARTIFACT_PROXY_OFF, 
+      constructWarning(this, MlflowWarningId.ARTIFACT_PROXY_OFF,
         'disableArtifactProxy = true: clients write artifacts to Blob Storage themselves and each needs Azure credentials (mlflow/mlflow#5480).',
       );
     }
     if (props.auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && props.auth.identityClientId === undefined) {
-      constructWarning(this, MlflowWarningId.KUBELET_WITHOUT_CLIENT_ID, 
+      constructWarning(this, MlflowWarningId.KUBELET_WITHOUT_CLIENT_ID,
         'auth.identityClientId is not set for the kubelet identity: when the nodes carry several user-assigned identities (add-ons do), IMDS refuses a token request without AZURE_CLIENT_ID.',
       );
     }
     if (props.ingress?.trustedProxyCidrs?.some((c) => isLiteral(c) && /\/0$/.test(c))) {
-      constructWarning(this, MlflowWarningId.TRUSTS_EVERY_PROXY, 
+      constructWarning(this, MlflowWarningId.TRUSTS_EVERY_PROXY,
         'ingress.trustedProxyCidrs lists a /0 range: uvicorn then trusts X-Forwarded-For and X-Forwarded-Proto from every client that reaches the pods, not only from the ingress controller.',
       );
     }
     if (props.automountServiceAccountToken) {
-      constructWarning(this, MlflowWarningId.API_TOKEN_MOUNTED, 
+      constructWarning(this, MlflowWarningId.API_TOKEN_MOUNTED,
         'automountServiceAccountToken = true: the MLflow pods get a Kubernetes API token they do not need.',
       );
     }
     if (props.ingress?.allowInsecureHttp) {
-      constructWarning(this, MlflowWarningId.PLAIN_HTTP_INGRESS, 
+      constructWarning(this, MlflowWarningId.PLAIN_HTTP_INGRESS,
         `ingress.allowInsecureHttp = true: ${props.ingress.host} is served over plain HTTP unless TLS terminates in front of the ingress.`,
       );
     }
@@ -180,7 +180,11 @@ export class MlflowRelease extends Construct {
       requireTerraformForWriteOnly(this);
     }
 
-    const trustedProxyCidrs = ingress?.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs];
+    // A list(string) variable cannot be joined in TypeScript: a local joins it in Terraform.
+    const givenProxies = ingress?.trustedProxyCidrs;
+    const trustedProxyCidrs = givenProxies !== undefined && Token.isUnresolved(givenProxies)
+      ? [new TerraformLocal(this, 'TrustedProxyCidrs', Fn.join(',', givenProxies)).asString]
+      : givenProxies ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs];
     this.signIn = new MlflowSignInResources(this, 'SignIn', {
       signIn: props.signIn!,
       namespaceName: this.namespaceName,
@@ -205,7 +209,7 @@ export class MlflowRelease extends Construct {
     if (this.signIn.secret) dependsOn.push(this.signIn.secret);
 
     if (props.allowTrafficFromAllPods) {
-      constructWarning(this, MlflowWarningId.NO_NETWORK_POLICY, 
+      constructWarning(this, MlflowWarningId.NO_NETWORK_POLICY,
         'allowTrafficFromAllPods = true: no network policy; every pod of the cluster can reach MLflow (and, without sign-in, use it).',
       );
     } else {
@@ -222,6 +226,7 @@ export class MlflowRelease extends Construct {
 
     this.values = buildMlflowValues({
       ...props,
+      ingress: ingress ? { ...ingress, trustedProxyCidrs } : undefined,
       namespace: this.namespaceName,
       releaseName,
       serviceAccountName: this.serviceAccountName,
@@ -316,6 +321,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   // Backend store
   if (postgres) {
     requireText(p, 'backendStore.postgres.host', postgres.host);
+    if (isLiteral(postgres.host) && postgres.host.trim() !== '' && !postgres.host.includes('{{')) checkHost(p, 'backendStore.postgres.host', postgres.host);
     requireText(p, 'backendStore.postgres.database', postgres.database);
     requireText(p, 'backendStore.postgres.user', postgres.user);
     // The migration job is an `extraDeploy` item, which the chart renders through helm's `tpl`.
@@ -406,7 +412,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   const image = props.image;
   if (image) {
     requireText(p, 'image.repository', image.repository);
-    p.matches('image.repository', image.repository, /^[a-z0-9]+([._\-/:][a-z0-9]+)*$/, 'must be an image repository such as myregistry.azurecr.io/mlflow-azure (no tag)');
+    checkImageRepository(p, 'image.repository', image.repository);
     p.matches('image.tag', image.tag, /^[\w][\w.-]{0,127}$/, 'must be an image tag (letters, digits, "_", "." and "-", at most 128)');
     p.matches('image.digest', image.digest, /^sha256:[a-f0-9]{64}$/, 'must be sha256:<64 lowercase hex digits>');
     p.oneOf('image.pullPolicy', image.pullPolicy, ['IfNotPresent', 'Always', 'Never']);

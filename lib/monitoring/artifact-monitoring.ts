@@ -156,7 +156,7 @@ export class ArtifactMonitoring extends Construct {
     }
     (props.actionGroup?.webhookReceivers ?? []).forEach((r, i) => {
       if (isLiteral(r.serviceUri)) {
-        constructWarning(this, MlflowWarningId.LITERAL_WEBHOOK_URL, 
+        constructWarning(this, MlflowWarningId.LITERAL_WEBHOOK_URL,
           `actionGroup.webhookReceivers[${i}].serviceUri is a literal: webhook URLs usually carry a secret, which then sits in the synthesized JSON. Pass it as a sensitive TerraformVariable.`,
         );
       }

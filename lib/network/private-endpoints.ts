@@ -5,6 +5,7 @@ import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
+import { checkLocation, checkResourceGroupName, checkSubnetId, checkVirtualNetworkIds } from '../core/names';
 import { azurermModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
@@ -160,12 +161,12 @@ export class PrivateEndpoints extends Construct {
     const vnets = props.virtualNetworkIds ?? [];
 
     if (!create && props.privateDnsZoneIds === undefined) {
-      constructWarning(this, MlflowWarningId.PRIVATE_ENDPOINT_WITHOUT_DNS, 
+      constructWarning(this, MlflowWarningId.PRIVATE_ENDPOINT_WITHOUT_DNS,
         'createPrivateDnsZones = false without privateDnsZoneIds: the private endpoints get no DNS zone group, so names resolve to the public IP unless DNS is managed elsewhere (e.g. Azure Policy).',
       );
     }
     if (create && vnets.length === 0) {
-      constructWarning(this, MlflowWarningId.DNS_ZONES_NOT_LINKED, 
+      constructWarning(this, MlflowWarningId.DNS_ZONES_NOT_LINKED,
         'virtualNetworkIds is empty: the created private DNS zones are linked to no virtual network, so nothing resolves the private IPs until you link them. If your virtual networks resolve privatelink zones from a hub (or another stack), give that zone in privateDnsZoneIds instead of creating one: a virtual network can be linked to only one zone of a name.',
       );
     }
@@ -332,8 +333,11 @@ function validatePrivateEndpointsProps(
   if (props.subnetId === undefined || props.subnetId === null || (isLiteral(props.subnetId) && props.subnetId.trim() === '')) {
     p.add('subnetId', props.subnetId, 'is required: a private endpoint is always placed in a subnet');
   } else {
-    p.matches('subnetId', props.subnetId, /\/subnets\/[^/]+$/i, 'must be a subnet resource id (…/virtualNetworks/<vnet>/subnets/<subnet>)');
+    checkSubnetId(p, 'subnetId', props.subnetId);
   }
+  checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(p, 'location', props.location);
+  checkVirtualNetworkIds(p, 'virtualNetworkIds', props.virtualNetworkIds);
   const subs = props.subresources ?? [];
   p.require(subs.length > 0, 'subresources', subs, 'must list at least one sub-resource');
   const allowed = Object.values(PrivateLinkSubresource) as string[];

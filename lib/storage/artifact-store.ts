@@ -6,12 +6,6 @@ import type { StorageManagementPolicy, StorageManagementPolicyRuleActionsBaseBlo
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  ArtifactLifecycleProps,
-  ArtifactStoreProps,
-  StorageAccessTier,
-  StorageReplication,
-} from './props';
-import {
   ArtifactContainer,
   ArtifactContainerOptions,
   ExistingArtifactStore,
@@ -19,10 +13,16 @@ import {
   ExistingArtifactStoreLookup,
 } from './existing';
 import { ContainerGrants } from './grants';
+import {
+  ArtifactLifecycleProps,
+  ArtifactStoreProps,
+  StorageAccessTier,
+  StorageReplication,
+} from './props';
 import { ArtifactGrantOptions, IArtifactStore } from './reference';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkLocation, checkName, checkResourceGroupName, checkTags } from '../core/names';
+import { checkArtifactPath, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
@@ -116,12 +116,12 @@ export class ArtifactStore extends Construct implements IArtifactStore {
     checkNamesAtSynth(this);
     validateArtifactStoreProps(this, props, cfg);
     if (cfg.allowArchive && isLiteral(props.lifecycle?.archiveAfterDays)) {
-      constructWarning(this, MlflowWarningId.ARCHIVE_TIER_ALLOWED, 
+      constructWarning(this, MlflowWarningId.ARCHIVE_TIER_ALLOWED,
         `lifecycle.archiveAfterDays = ${props.lifecycle?.archiveAfterDays}: archived artifacts cannot be downloaded by MLflow until rehydrated (hours); runs and model serving that read them fail.`,
       );
     }
     if (props.network?.allowAllNetworks) {
-      constructWarning(this, MlflowWarningId.STORAGE_FIREWALL_OPEN, 
+      constructWarning(this, MlflowWarningId.STORAGE_FIREWALL_OPEN,
         'network.allowAllNetworks = true: the storage firewall allows every network. Use it only for throwaway environments. With the AzureServices bypass and no rules this is Azure\'s default, so no network_rules block is emitted (the provider drops it on read, azurerm 27860); an existing account whose firewall denies is not opened by removing the block: open it with `az storage account update --default-action Allow`.',
       );
     }
@@ -298,6 +298,7 @@ function validateArtifactStoreProps(scope: Construct, props: ArtifactStoreProps,
     p.add('network.allowAllNetworks', true, 'contradicts network.disablePublicNetworkAccess: true');
   }
   checkFirewallIpRules(p, 'storage', 'network.allowedIpRanges', net?.allowedIpRanges);
+  checkSubnetIds(p, 'network.allowedSubnetIds', net?.allowedSubnetIds);
   const cmk = props.customerManagedKey;
   if (cmk && isLiteral(cmk.userAssignedIdentityId) && props.identityIds?.every((x) => isLiteral(x))) {
     p.require(
