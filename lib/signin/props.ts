@@ -45,7 +45,7 @@ export interface SignInDatabaseOptions {
    */
   readonly host?: string;
   /**
-   * Server port.
+   * Server port: a literal number (it is written into the plugin's database URL).
    * @default - the tracking store's port
    */
   readonly port?: number;
@@ -67,6 +67,11 @@ export interface EntraIdSignInCommonOptions {
   /**
    * Object ids of the Entra groups whose members may sign in. The `groups` claim of Entra
    * tokens carries group object ids (GUIDs), not names.
+   *
+   * With `entraIdWithNewApplication` each group (of both lists) gets an app role assignment with
+   * `for_each` over the ids, so they must be known at plan time: literals or variables, not the
+   * ids of groups created in the same apply (Terraform rejects the plan; create the groups in an
+   * earlier stack or run).
    */
   readonly userGroupObjectIds: string[];
   /** Object ids of the Entra groups whose members are MLflow admins (they also sign in). */
@@ -139,7 +144,7 @@ export interface EntraIdSignInOptions extends EntraIdSignInCommonOptions {
   readonly clientSecret: string;
   /**
    * Revision of the client secret: raise it after rotating the secret, to write the new one and
-   * roll the pods.
+   * roll the pods. A literal number (it is written into a pod annotation and `data_wo_revision`).
    * @default 1
    */
   readonly clientSecretRevision?: number;
@@ -187,7 +192,8 @@ export interface BasicAuthSignInOptions {
   readonly adminPassword: string;
   /**
    * Revision of the auth configuration secret: raise it to write it again (e.g. after changing
-   * the database password) and roll the pods.
+   * the database password) and roll the pods. A literal number (it is written into a pod
+   * annotation and `data_wo_revision`).
    * @default 1
    */
   readonly secretRevision?: number;
