@@ -1,5 +1,5 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
 import { NO_SIGN_IN, sensitiveVariable } from './mlflow/fixtures';
 import { errorOf, resourcesOf, testStack } from './util';
@@ -79,6 +79,11 @@ describe('MlflowTeams', () => {
     expect(error).toMatch(/  - teams\[0\]\.release\.workers = 0: must be a whole number from 1 to 64/);
     expect(error).toMatch(/  - teams\[1\]\.name = "Nlp": must be 3 to 33 lowercase letters/);
     expect(error).toMatch(/  - teams\[2\]\.storageAccountName = "St-Forecast": must be 3 to 24 lowercase letters and digits/);
+  });
+
+  test('a team name from a variable: that one problem, not a crash of the construct ids it would name', () => {
+    const error = errorOf(() => teams((s) => ({ teams: [team(s, new TerraformVariable(s, 'team_name', { type: 'string' }).stringValue)] })));
+    expect(error).toMatch(/^MlflowTeams at test\/Teams: 1 invalid prop:\n  - teams\[0\]\.name = .*: must be a literal string, not a token/);
   });
 
   test.each<[string, (stack: TerraformStack) => Partial<MlflowTeamsProps>, RegExp]>([

@@ -124,6 +124,7 @@ export class MlflowTeams extends Construct {
       }), 'SharedStore');
     }
     for (const team of props.teams) {
+      if (!isLiteral(team.name)) continue; // reported: a token cannot name the team's constructs
       const childId = `Team-${team.name}`;
       const instance = round.part(() => {
         const shared = team.storageAccountName === undefined ? this.sharedStore : undefined;
@@ -159,7 +160,9 @@ function validateMlflowTeamsProps(scope: Construct, props: MlflowTeamsProps): vo
   const seen = new Map<string, number>();
   props.teams.forEach((team, i) => {
     p.matches(`teams[${i}].name`, team.name, TEAM_NAME, 'must be 3 to 33 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it names the team\'s namespace, release, identity and container)');
-    if (isLiteral(team.name)) {
+    if (!isLiteral(team.name)) {
+      p.add(`teams[${i}].name`, team.name, 'must be a literal string, not a token: it names the team\'s constructs and resources');
+    } else {
       const first = seen.get(team.name);
       if (first !== undefined) p.add(`teams[${i}].name`, team.name, `is already the name of teams[${first}]: every name a team's instance creates derives from it`);
       else seen.set(team.name, i);
