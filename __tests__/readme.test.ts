@@ -51,6 +51,14 @@ const DECLARED: Record<string, string> = {
   image: "import('cdktf-mlflow-azure').MlflowImage",
   // README "Hub DNS zones": the private endpoints' subnet.
   subnetId: 'string',
+  // README "One cluster, many teams": "`cluster` is an `AksCluster` ..., `tls` an `MlflowIngressTls`;
+  // `teamDb(name)` and `teamSignIn(name)` stand for a team's `MlflowBackendStore` and `MlflowSignIn`".
+  cluster: "import('cdktf-mlflow-azure').AksCluster",
+  tls: "import('cdktf-mlflow-azure').MlflowIngressTls",
+  teamDb: "(team: string) => import('cdktf-mlflow-azure').MlflowBackendStore",
+  teamSignIn: "(team: string) => import('cdktf-mlflow-azure').MlflowSignIn",
+  // README "One cluster, many teams" and after: "`instanceProps`: the rest of an instance's props".
+  instanceProps: "Omit<import('cdktf-mlflow-azure').MlflowOnAzureProps, 'storageAccountName'>",
   // lib/encryption/README.md: the stack's resource group and location.
   resourceGroupName: 'string',
   location: 'string',
