@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Testing } from 'cdktf';
 import { MlflowChecks, MlflowRelease, MlflowWarningId } from '../../lib';
 import { ArtifactAuthMode } from '../../lib/identity/binding';
@@ -63,4 +65,10 @@ describe('construct warnings', () => {
     expect(ids).toEqual(ids.map((_, i) => `MLF-C${String(i + 1).padStart(3, '0')}`));
     for (const w of listed) expect(w.title.length).toBeGreaterThan(5);
   });
+});
+
+test('the README lists every construct warning with its id and title', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const rows = readme.split('\n').filter((l) => /^\| MLF-C\d{3} \|/.test(l));
+  expect(rows).toEqual(MlflowChecks.constructWarnings().map((w) => `| ${w.warningId} | ${w.title} |`));
 });
