@@ -177,8 +177,9 @@ if (!SKIP.has('test')) {
 // 7. A consumer's `app` command (cdktf.json): the same consumer stack (test-consumer/main.ts,
 // the compiled library from dist/) run the three ways a user's project can (programs/consumer.js):
 // the template's `npx ts-node main.ts`, `node main.js` compiled ahead by tsc, and an esbuild
-// bundle run by node (the README recommends it). In rounds (ts-node, compiled, bundled, ...);
-// ratios against `node main.js`, round by round. The same JSON from each, first.
+// bundle run by node (the README recommends it: its command is read from the README). In rounds
+// (ts-node, compiled, bundled, ...); ratios against `node main.js`, round by round. The same JSON
+// from each, first.
 if (!SKIP.has('app')) {
   const { makeConsumer, APP_COMMANDS } = require('./programs/consumer');
   const dir = makeConsumer();
@@ -198,15 +199,18 @@ if (!SKIP.has('app')) {
 
     const { summaries, samples } = measureRounds(cmds, { runs: RUNS });
     const vsCompiled = (i) => median(samples[i].map((s, k) => s.wallS / samples[1][k].wallS));
+    // The bundling is a fixed cost (esbuild's start-up and one pass over the app's own files),
+    // not one in proportion to the synth: its target is in seconds over `node main.js`.
+    const bundlingS = median(samples[2].map((s, k) => s.wallS - samples[1][k].wallS));
     const [tsNode, compiled, bundled] = summaries;
     const build = measure(tsc, ['-p', '.'], { runs: Math.max(3, Math.ceil(RUNS / 2)), cwd: dir });
     results.figures.appCommand = {
-      commands: APP_COMMANDS, tsNode: { ...tsNode, ratio: vsCompiled(0) }, compiled, bundled: { ...bundled, ratio: vsCompiled(2) }, tscBuild: build,
+      commands: APP_COMMANDS, tsNode: { ...tsNode, ratio: vsCompiled(0) }, compiled, bundled: { ...bundled, ratio: vsCompiled(2), overCompiledS: bundlingS }, tscBuild: build,
     };
     row('app: npx ts-node main.ts (the template\'s)', { ...tsNode, ratio: vsCompiled(0) }, '', undefined);
     row('app: node main.js (compiled by tsc ahead)', compiled, '', undefined);
     row('  tsc, the build step node main.js needs', build, '', undefined);
-    row('app: esbuild bundle + node (README\'s)', { ...bundled, ratio: vsCompiled(2) }, '<= 1.5x node main.js', vsCompiled(2) <= 1.5);
+    row(`app: esbuild bundle + node (README's: +${fmt(bundlingS)} s)`, { ...bundled, ratio: vsCompiled(2) }, '<= +0.25 s over node main.js', bundlingS <= 0.25);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -8,20 +8,28 @@
 // The app commands a consumer can put in cdktf.json ("app"), run in that directory:
 //   tsNode    `npx ts-node main.ts`        the template's: type-checks and compiles in memory
 //   compiled  `node main.js`               main.js compiled ahead by `tsc` (a build step)
-//   bundled   esbuild bundle, then node    what `npm run synth` does here: no type-checking
+//   bundled   esbuild bundle, then node    the README's (as `npm run synth` here): no type-checking
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 const TEMPLATE_TSCONFIG = path.join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'templates', 'typescript', 'tsconfig.json');
-const BUNDLE = 'node_modules/.cache/app/main.js';
 
-/** The app commands (shell words), by name. */
+/** The "app" of the cdktf.json block under the README's "### A fast app command" (the one it recommends). */
+function readmeAppCommand() {
+  const md = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = md.split(/^### A fast app command$/m)[1]?.split(/^#{1,3} /m)[0] ?? '';
+  const block = /^```json\n([\s\S]*?)^```/m.exec(section);
+  if (!block) throw new Error('README.md: no json block under "### A fast app command"');
+  return JSON.parse(block[1]).app;
+}
+
+/** The app commands (shell words), by name; `bundled` is the README's. */
 const APP_COMMANDS = {
   tsNode: 'npx ts-node main.ts',
   compiled: 'node main.js',
-  bundled: `./node_modules/.bin/esbuild main.ts --bundle --platform=node --packages=external --log-level=warning --outfile=${BUNDLE} && node ${BUNDLE}`,
+  bundled: readmeAppCommand(),
 };
 
 /** Creates the project in a temporary directory; returns its path. Remove it with fs.rmSync. */
@@ -47,4 +55,4 @@ function makeConsumer() {
   return dir;
 }
 
-module.exports = { makeConsumer, APP_COMMANDS, BUNDLE };
+module.exports = { makeConsumer, APP_COMMANDS };
