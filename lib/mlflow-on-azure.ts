@@ -399,7 +399,7 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
     p.add('store.sharedAccessKeyEnabled', false, `the ${auth.mode} auth mode reads the account key: declare sharedAccessKeyEnabled: true on the existing store (if the account allows shared keys), or choose an identity auth mode`);
   }
   if (auth.requiresAzureIdentity && props.release?.image === undefined) {
-    p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build docker/Dockerfile and set release.image`);
+    p.add('release.image', undefined, `the ${auth.mode} auth mode needs an MLflow image with azure-identity (the chart's default image lacks it, community-charts/helm-charts#423): build node_modules/cdktf-mlflow-azure/docker/Dockerfile and set release.image`);
   }
   const encryptionCloud = props.encryption?.cloud;
   if (isLiteral(storage.cloud) && isLiteral(encryptionCloud) && storage.cloud !== encryptionCloud) {

@@ -45,7 +45,7 @@ export interface MlflowArtifactLocation {
  *
  * Identity auth modes (workload identity, service principal, kubelet identity) and `abfss://`
  * need an image that adds `azure-identity` (and `azure-storage-file-datalake` for `abfss://`);
- * see the repository's `docker/Dockerfile` recipe. The image must run as a non-root user
+ * see the `docker/Dockerfile` recipe (in the package: `node_modules/cdktf-mlflow-azure/docker/`). The image must run as a non-root user
  * (the chart runs it as uid/gid 1001 with a read-only root filesystem).
  */
 export interface MlflowImage {

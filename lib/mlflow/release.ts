@@ -265,7 +265,7 @@ const SEMVER = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DOCKERFILE_HINT =
-  'build an image that adds them (see the repository\'s docker/Dockerfile recipe) and give it as image';
+  'build an image that adds them (the recipe: node_modules/cdktf-mlflow-azure/docker/Dockerfile) and give it as image';
 
 function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps): void {
   const p = new Problems(`MlflowRelease at ${scope.node.path}`, scope);
