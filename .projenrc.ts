@@ -65,6 +65,9 @@ const project = new cdktf.ConstructLibraryCdktf({
       setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
       // Says which helm renders the chart in the render tests, or that they are skipped.
       globalSetup: '<rootDir>/__tests__/global-setup.ts',
+      // Every core: jest's default (cores - 1) runs the suite in one worker on a 2-core machine
+      // (21.8 s there, 13.3 s with two: the main process only waits).
+      maxWorkers: '100%',
       transform: {
         '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest', {
           jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },

@@ -102,19 +102,37 @@ function report(named: Named[], fix: string): string[] {
 
 const FIX = 'the second one fails halfway through an apply (or overwrites the first); give each MLflow instance its own namePrefix (or namespace), or rename one';
 
+/** The attributes a name and its scope are read from (see {@link stackKey}). */
+const NAME_ATTRIBUTES = ['name', 'metadata', 'namespace', 'display_name', 'provider', ...SCOPES.map(([attr]) => attr)];
+
+/** The storage accounts and key vaults of each stack, read by its validation, for the app's. */
+const GLOBAL_NAMES = new WeakMap<TerraformStack, Named[]>();
+
+function readNames(stack: TerraformStack): ElementConfig[] {
+  return StackModel.readAttributes(stack, NAME_ATTRIBUTES).elements as ElementConfig[];
+}
+
+function globalNames(elements: readonly ElementConfig[]): Named[] {
+  const named: Named[] = [];
+  for (const e of elements) {
+    if (e.kind !== 'resource' || !GLOBAL_TYPES.includes(e.type) || !literal(e.config.name)) continue;
+    const name = (e.config.name as string).toLowerCase();
+    named.push({ element: e, key: `${e.type}|${name}`, what: `${e.type === 'azurerm_storage_account' ? 'storage account' : 'key vault'} "${name}" (the name is global in Azure)` });
+  }
+  return named;
+}
+
 function stackCollisions(stack: TerraformStack): string[] {
-  const named = StackModel.read(stack).elements.map(stackKey).filter((n): n is Named => n !== undefined);
-  return report(named, FIX);
+  const elements = readNames(stack);
+  GLOBAL_NAMES.set(stack, globalNames(elements));
+  return report(elements.map(stackKey).filter((n): n is Named => n !== undefined), FIX);
 }
 
 function appCollisions(app: App): string[] {
   const named: Named[] = [];
   for (const stack of app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c))) {
-    for (const e of StackModel.read(stack).elements) {
-      if (e.kind !== 'resource' || !GLOBAL_TYPES.includes(e.type) || !literal(e.config.name)) continue;
-      const name = (e.config.name as string).toLowerCase();
-      named.push({ element: e, key: `${e.type}|${name}`, what: `${e.type === 'azurerm_storage_account' ? 'storage account' : 'key vault'} "${name}" (the name is global in Azure)` });
-    }
+    // Read when the stack was validated (synth validates every stack before the app).
+    named.push(...(GLOBAL_NAMES.get(stack) ?? globalNames(readNames(stack))));
   }
   return report(named, 'Azure refuses the second account or vault of a name, in any subscription: give each its own name');
 }

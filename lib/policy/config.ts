@@ -52,6 +52,29 @@ export class StackModel {
     return new StackModel(elements);
   }
 
+  /**
+   * Read only some attributes of every resource (unresolved, then resolved), much cheaper than
+   * {@link read}: resolving a whole configuration (helm values, secrets) is most of a synth's
+   * cost. Overrides and the provider are included, as in {@link read}.
+   */
+  public static readAttributes(stack: TerraformStack, attributes: readonly string[]): StackModel {
+    const elements: ElementConfig[] = [];
+    for (const construct of stack.node.findAll()) {
+      if (!TerraformElement.isTerraformElement(construct)) continue;
+      const raw = construct.toTerraform() as Record<string, any> | undefined;
+      const path = construct.node.path;
+      for (const [type, byId] of entries(raw?.resource)) {
+        for (const [logicalId, config] of entries(byId)) {
+          const picked: Record<string, unknown> = {};
+          for (const a of attributes) if (config[a] !== undefined) picked[a] = config[a];
+          const resolved = resolveInStack(stack, picked) as Record<string, any>;
+          elements.push({ construct, kind: 'resource', type, logicalId, address: `${type}.${logicalId}`, path, config: resolved ?? {} });
+        }
+      }
+    }
+    return new StackModel(elements);
+  }
+
   private readonly byAddressIndex = new Map<string, ElementConfig>();
 
   private constructor(public readonly elements: readonly ElementConfig[]) {
