@@ -147,3 +147,9 @@ const HOST = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Z
 export function checkHost(problems: Problems, prop: string, value: string | undefined): void {
   problems.matches(prop, value, HOST, 'must be a host name (letters, digits and hyphens in dot-separated labels) or an IPv4 address, without scheme, port or path');
 }
+
+/** A PostgreSQL database name, as this library writes it into connection URLs. */
+export const POSTGRES_DATABASE = {
+  pattern: /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/,
+  rule: 'must be a PostgreSQL database name (at most 63 letters, digits, "_", "$" and "-", not starting with a digit)',
+} as const;

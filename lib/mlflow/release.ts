@@ -28,7 +28,7 @@ import {
   SECRET_ENV_VARS,
 } from './values';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkHost, checkImageRepository, checkName } from '../core/names';
+import { checkArtifactPath, checkHost, checkImageRepository, checkName, POSTGRES_DATABASE } from '../core/names';
 import { checkIpAddressOrCidr, checkIpAddressesOrCidrs } from '../core/network';
 import { helmModules, kubernetesModules } from '../core/providers';
 import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
@@ -323,6 +323,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
     requireText(p, 'backendStore.postgres.host', postgres.host);
     if (isLiteral(postgres.host) && postgres.host.trim() !== '' && !postgres.host.includes('{{')) checkHost(p, 'backendStore.postgres.host', postgres.host);
     requireText(p, 'backendStore.postgres.database', postgres.database);
+    p.matches('backendStore.postgres.database', postgres.database, POSTGRES_DATABASE.pattern, POSTGRES_DATABASE.rule);
     requireText(p, 'backendStore.postgres.user', postgres.user);
     // The migration job is an `extraDeploy` item, which the chart renders through helm's `tpl`.
     for (const [prop, value] of [['host', postgres.host], ['database', postgres.database], ['driver', postgres.driver]] as const) {

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EntraIdSignInCommonOptions, MlflowPermission, MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './props';
 import { AzureCloud } from '../core/cloud';
-import { checkName } from '../core/names';
+import { checkHost, checkName, POSTGRES_DATABASE } from '../core/names';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { isLiteral, Problems } from '../core/validation';
 
@@ -158,8 +158,8 @@ function checkDatabase(
     p.add(`${prop}.database`, db.database, 'must differ from the tracking database: the plugin and MLflow would share their schema version table (mlflow-oidc-auth issue 76)');
   }
   if (db === undefined) return;
-  p.matches(`${prop}.database`, db.database, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'must be a PostgreSQL database name (at most 63 letters, digits, "_", "$" and "-")');
-  p.matches(`${prop}.host`, db.host, /^[A-Za-z0-9.-]{1,253}$/, 'must be a host name');
+  p.matches(`${prop}.database`, db.database, POSTGRES_DATABASE.pattern, POSTGRES_DATABASE.rule);
+  checkHost(p, `${prop}.host`, db.host);
   literalNumber(p, `${prop}.port`, db.port, 1, 65535, 'the connection URL');
   if ((db.user === undefined) !== (db.password === undefined)) {
     // Name the one missing (its value is undefined), not the one given.
