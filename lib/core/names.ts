@@ -153,3 +153,8 @@ export const POSTGRES_DATABASE = {
   pattern: /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/,
   rule: 'must be a PostgreSQL database name (at most 63 letters, digits, "_", "$" and "-", not starting with a digit)',
 } as const;
+
+/** Check a custom blob endpoint (Azure Stack, a proxy): an https:// URL of a host, unless unset or a token. */
+export function checkCustomBlobEndpoint(problems: Problems, prop: string, value: string | undefined): void {
+  problems.matches(prop, value, /^https:\/\/[^\s/]+\/?$/, 'must be an https:// URL of a host, e.g. https://acct.blob.local.azurestack.external/');
+}

@@ -22,7 +22,7 @@ import {
 import { ArtifactGrantOptions, IArtifactStore } from './reference';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
+import { checkArtifactPath, checkCustomBlobEndpoint, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
@@ -289,7 +289,7 @@ function validateArtifactStoreProps(scope: Construct, props: ArtifactStoreProps,
     p.add('versioning', true, 'blob versioning is not available with hierarchicalNamespace: true');
   }
   if (props.customBlobEndpoint !== undefined) {
-    p.matches('customBlobEndpoint', props.customBlobEndpoint, /^https:\/\/[^\s/]+\/?$/, 'must be an https:// URL of a host, e.g. https://acct.blob.local.azurestack.external/');
+    checkCustomBlobEndpoint(p, 'customBlobEndpoint', props.customBlobEndpoint);
     p.require(!cfg.hierarchicalNamespace, 'customBlobEndpoint', props.customBlobEndpoint, 'cannot be combined with hierarchicalNamespace: true');
   }
   validateLifecycle(p, props.lifecycle, cfg);
