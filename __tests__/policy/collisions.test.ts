@@ -58,6 +58,30 @@ describe('name collisions', () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
+  test('one name through different providers (another subscription, another cluster): no collision', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A');
+    const other = AksCluster.fromAttributes(stack, 'OtherAks', {
+      name: 'aks-other',
+      oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/other/',
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      host: 'https://aks-other.example.com',
+      clusterCaCertificate: sensitiveVariable(stack, 'ca_other').stringValue,
+    });
+    const { kubernetes, helm } = other.configureProviders(KubernetesAuth.kubelogin(), { alias: 'other' });
+    const azurerm = new AzurermProvider(stack, 'azurerm-other', { alias: 'other', features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000001' });
+    instance(stack, 'B', { cluster: other, providers: { azurerm, kubernetes, helm } });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    // The same names through the default providers do collide (the test above can fail).
+    const same = new TerraformStack(Testing.app(), 'same');
+    instance(same, 'A');
+    instance(same, 'B', { providers: { azurerm: new AzurermProvider(same, 'azurerm-other', { alias: 'other', features: [{}] }) } });
+    const error = validate(same);
+    expect(error).not.toMatch(/azurerm_user_assigned_identity/);
+    expect(error).toMatch(/namespace "mlflow" in the cluster, created by same\/A\/Namespace\/Namespace and same\/B\/Namespace\/Namespace/);
+  });
+
   test('two releases in one namespace with one name collide', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     instance(stack, 'A', { namePrefix: 'team-a', namespaceName: 'ml', createNamespace: false, release: { image: IMAGE, releaseName: 'mlflow' } });
