@@ -1,4 +1,5 @@
-import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { Testing, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
 import { PrivateEndpoints, PrivateEndpointsProps, PrivateLinkSubresource } from '../../lib/network';
 import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
@@ -202,11 +203,20 @@ describe('PrivateEndpoints: one zone of a name per virtual network', () => {
     );
   });
 
-  test('the same zone name created twice in one resource group fails', () => {
+  test('the same zone name created twice in one resource group fails at synth; through another subscription\'s provider it is fine', () => {
     const stack = testStack();
     new PrivateEndpoints(stack, 'First', { ...base, virtualNetworkIds: [] });
-    expect(errorOf(() => new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', virtualNetworkIds: [] })))
-      .toMatch(/resourceGroupName = "rg": already gets a private DNS zone privatelink.blob.core.windows.net from test\/First: a zone name is unique in a resource group/);
+    new PrivateEndpoints(stack, 'Second', { ...base, name: 'second', virtualNetworkIds: [] });
+    expect(errorOf(() => Testing.synth(stack, true)))
+      .toMatch(/azurerm_private_dns_zone "privatelink.blob.core.windows.net" in resource group "rg", created by test\/First\/ZoneBlob and test\/Second\/ZoneBlob: a zone name is unique in a resource group: create the zone once/);
+    // Another subscription (an aliased provider): a resource group name is unique in a subscription only.
+    const other = testStack();
+    new AzurermProvider(other, 'azurerm', { features: [{}] });
+    new PrivateEndpoints(other, 'First', { ...base, virtualNetworkIds: [] });
+    const second = new PrivateEndpoints(other, 'Second', { ...base, name: 'second', virtualNetworkIds: [] });
+    const dev = new AzurermProvider(other, 'azurerm-dev', { alias: 'dev', features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000002' });
+    for (const c of second.node.findAll()) if (c instanceof TerraformResource) c.provider = dev;
+    expect(() => Testing.synth(other, true)).not.toThrow();
   });
 
   test('the same virtual network listed twice', () => {

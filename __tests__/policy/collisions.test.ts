@@ -1,5 +1,9 @@
+import { PrivateDnsARecord } from '@cdktf/provider-azurerm/lib/private-dns-a-record';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowOnAzure, MlflowOnAzureProps } from '../../lib';
 import { NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
 import { errorOf } from '../util';
@@ -97,6 +101,39 @@ describe('name collisions', () => {
     instance(two, 'A', { storageAccountName: 'stmlflowshared1' });
     const errors = app.node.validate();
     expect(errors.join('\n')).toMatch(/storage account "stmlflowshared1" \(the name is global in Azure\), created by one\/A\/ArtifactStore\/Account and two\/A\/ArtifactStore\/Account/);
+  });
+
+  test('only the types the library creates are judged: hand-written subnets, NSG rules and DNS records scoped by a parent name pass', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A');
+    new Subnet(stack, 'SnA', { resourceGroupName: 'rg-net', name: 'default', virtualNetworkName: 'vnet-a', addressPrefixes: ['10.0.0.0/24'] });
+    new Subnet(stack, 'SnB', { resourceGroupName: 'rg-net', name: 'default', virtualNetworkName: 'vnet-b', addressPrefixes: ['10.1.0.0/24'] });
+    new PrivateDnsARecord(stack, 'RecA', { resourceGroupName: 'rg-dns', zoneName: 'a.example.internal', name: 'mlflow', ttl: 300, records: ['10.0.0.4'] });
+    new PrivateDnsARecord(stack, 'RecB', { resourceGroupName: 'rg-dns', zoneName: 'b.example.internal', name: 'mlflow', ttl: 300, records: ['10.1.0.4'] });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('one name given by one reference expression is one name; count and for_each are not compared', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A');
+    const name = new TerraformVariable(stack, 'identity_name', { type: 'string' }).stringValue;
+    new UserAssignedIdentity(stack, 'IdA', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name });
+    new UserAssignedIdentity(stack, 'IdB', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name });
+    expect(validate(stack)).toMatch(/azurerm_user_assigned_identity \$\{var.identity_name\} in resource group "rg-mlflow", created by test\/IdA and test\/IdB/);
+    const counted = new TerraformStack(Testing.app(), 'counted');
+    instance(counted, 'A');
+    const c1 = new UserAssignedIdentity(counted, 'IdA', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-x' });
+    c1.count = 2;
+    new UserAssignedIdentity(counted, 'IdB', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-y' });
+    expect(() => Testing.synth(counted, true)).not.toThrow();
+  });
+
+  test('a second private DNS zone of one name in one resource group: the fix says to create it once', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    instance(stack, 'A');
+    new PrivateDnsZone(stack, 'ZoneA', { resourceGroupName: 'rg-dns', name: 'privatelink.blob.core.windows.net' });
+    new PrivateDnsZone(stack, 'ZoneB', { resourceGroupName: 'rg-dns', name: 'privatelink.blob.core.windows.net' });
+    expect(validate(stack)).toMatch(/azurerm_private_dns_zone "privatelink.blob.core.windows.net" in resource group "rg-dns", created by test\/ZoneA and test\/ZoneB: a zone name is unique in a resource group: create the zone once/);
   });
 
   test('names that are references are not compared', () => {

@@ -9,6 +9,7 @@ import { checkLocation, checkResourceGroupName, checkSubnetId, checkVirtualNetwo
 import { azurermModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
+import { checkNamesAtSynth } from '../policy/collisions';
 import { constructWarning, MlflowWarningId } from '../policy/warnings';
 
 /**
@@ -152,10 +153,11 @@ export class PrivateEndpoints extends Construct {
     super(scope, id);
     const create = props.createPrivateDnsZones ?? props.privateDnsZoneIds === undefined;
     const subresources = props.readAccessSecondary === true ? withSecondaries(props.subresources ?? []) : (props.subresources ?? []);
-    const created = createdZonesAndLinks(this, props, create, subresources);
+    const created = plannedLinks(this, props, create, subresources);
     const registry = stackRegistry(this);
     validatePrivateEndpointsProps(this, props, create, subresources, created, registry);
     for (const c of created) registry.set(c.key, this.node.path);
+    checkNamesAtSynth(this);
     const cloud = props.cloud ?? AzureCloud.PUBLIC;
     const tags = props.tags ?? {};
     const vnets = props.virtualNetworkIds ?? [];
@@ -262,17 +264,16 @@ function linkName(vnetId: string, index: number): string {
   return `vnet${index}`;
 }
 
-/** A zone or a virtual network link this construct is about to create, keyed for the per-stack registry. */
-interface PlannedZoneOrLink {
+/** A virtual network link this construct is about to create, keyed for the per-app registry. */
+interface PlannedLink {
   readonly key: string;
   readonly prop: string;
   readonly value: string;
   readonly zoneName: string;
-  readonly kind: 'zone' | 'link';
 }
 
 /**
- * Zones and links created by `PrivateEndpoints` constructs, per app (stacks of one app often
+ * Virtual network links created by `PrivateEndpoints` constructs, per app (stacks of one app often
  * share a virtual network): key -> construct path.
  */
 const REGISTRY = new WeakMap<IConstruct, Map<string, string>>();
@@ -285,10 +286,10 @@ function stackRegistry(scope: Construct): Map<string, string> {
 }
 
 /**
- * The zones (by name and resource group) and virtual network links (by zone name and virtual
- * network) this construct creates, tokens compared by the reference they resolve to.
+ * The virtual network links (by zone name and virtual network) this construct creates, tokens
+ * compared by the reference they resolve to.
  */
-function createdZonesAndLinks(scope: Construct, props: PrivateEndpointsProps, create: boolean, subs: PrivateLinkSubresource[]): PlannedZoneOrLink[] {
+function plannedLinks(scope: Construct, props: PrivateEndpointsProps, create: boolean, subs: PrivateLinkSubresource[]): PlannedLink[] {
   if (!create) return [];
   const cloud = props.cloud ?? AzureCloud.PUBLIC;
   // literal ids (virtual network ids are full ARM ids) compare across the app's stacks; a
@@ -297,15 +298,13 @@ function createdZonesAndLinks(scope: Construct, props: PrivateEndpointsProps, cr
     ? value.toLowerCase()
     : `${TerraformStack.of(scope).node.path}:${JSON.stringify(resolveInStack(scope, value))}`);
   const zoneNames = [...new Set(subs.filter((s) => ZONE_OF[s] !== undefined).map((s) => privateDnsZoneNameFor(s, cloud)))];
-  const rg = props.privateDnsZoneResourceGroupName ?? props.resourceGroupName;
-  const planned: PlannedZoneOrLink[] = [];
+  const planned: PlannedLink[] = [];
   for (const zoneName of zoneNames) {
-    const rgProp = props.privateDnsZoneResourceGroupName !== undefined ? 'privateDnsZoneResourceGroupName' : 'resourceGroupName';
-    // a resource group name is only unique in a subscription: compare zones within the stack
-    const stackPath = TerraformStack.of(scope).node.path;
-    planned.push({ key: `zone|${zoneName}|${stackPath}|${key(rg)}`, prop: rgProp, value: rg, zoneName, kind: 'zone' });
+    // Two zones of a name in one resource group are judged at synth by the name collision check
+    // (which sees the provider: a resource group name is unique in a subscription only). A link
+    // is judged here: a virtual network id is a full ARM id, unique in every subscription.
     (props.virtualNetworkIds ?? []).forEach((vnet, i) => {
-      planned.push({ key: `link|${zoneName}|${key(vnet)}`, prop: `virtualNetworkIds[${i}]`, value: vnet, zoneName, kind: 'link' });
+      planned.push({ key: `link|${zoneName}|${key(vnet)}`, prop: `virtualNetworkIds[${i}]`, value: vnet, zoneName });
     });
   }
   return planned;
@@ -316,7 +315,7 @@ function validatePrivateEndpointsProps(
   props: PrivateEndpointsProps,
   create: boolean,
   expanded: PrivateLinkSubresource[],
-  planned: PlannedZoneOrLink[],
+  planned: PlannedLink[],
   registry: Map<string, string>,
 ): void {
   const p = new Problems(`PrivateEndpoints at ${scope.node.path}`, scope);
@@ -392,16 +391,17 @@ function validatePrivateEndpointsProps(
   } else if (!create && vnets.length > 0) {
     p.add('virtualNetworkIds', vnets, 'needs createPrivateDnsZones: true (links are made for created zones only)');
   }
-  checkZonesAndLinks(p, planned, registry);
+  checkLinks(p, planned, registry);
   p.throwIfAny();
 }
 
 /**
- * A virtual network can be linked to only one private DNS zone of a name, and a zone name is
- * unique in a resource group: what another `PrivateEndpoints` of the stack (or this one,
- * through a repeated virtual network) already creates fails at apply. Name the fix here.
+ * A virtual network can be linked to only one private DNS zone of a name: what another
+ * `PrivateEndpoints` of the app (or this one, through a repeated virtual network) already links
+ * fails at apply. Name the fix here. (Two zones of one name in one resource group are judged at
+ * synth, by the name collision check, which sees the provider of each.)
  */
-function checkZonesAndLinks(p: Problems, planned: PlannedZoneOrLink[], registry: Map<string, string>): void {
+function checkLinks(p: Problems, planned: PlannedLink[], registry: Map<string, string>): void {
   const seen = new Set<string>();
   const fix = 'give this construct that zone\'s id in privateDnsZoneIds (CustomerManagedKey: privateEndpoint.privateDnsZoneId) and no virtualNetworkIds: its endpoints then register in the existing zone';
   for (const c of planned) {
@@ -412,10 +412,6 @@ function checkZonesAndLinks(p: Problems, planned: PlannedZoneOrLink[], registry:
     seen.add(c.key);
     const other = registry.get(c.key);
     if (other === undefined) continue;
-    if (c.kind === 'link') {
-      p.add(c.prop, c.value, `is already linked to a private DNS zone ${c.zoneName} by ${other}: a virtual network can be linked to only one zone of a name (Azure answers Conflict); ${fix}`);
-    } else {
-      p.add(c.prop, c.value, `already gets a private DNS zone ${c.zoneName} from ${other}: a zone name is unique in a resource group; ${fix}`);
-    }
+    p.add(c.prop, c.value, `is already linked to a private DNS zone ${c.zoneName} by ${other}: a virtual network can be linked to only one zone of a name (Azure answers Conflict); ${fix}`);
   }
 }

@@ -8,22 +8,44 @@ import { ElementConfig, isReference, StackModel } from './config';
  * vault namespaces). Terraform plans them happily and Azure or Kubernetes refuses the second
  * halfway through an apply (or helm adopts the other's objects): this fails synth instead,
  * naming both constructs. Registered by every construct of the library that creates named
- * resources; it judges every resource of the stack (hand-written ones too). Internal.
+ * resources. It judges the resource types the library creates, whoever wrote them (a
+ * hand-written identity can take an instance's name), and only those: for them it knows which
+ * attribute scopes the name (a subnet, an NSG rule or a DNS record is scoped by a parent given by
+ * name, which this check does not model). Internal.
  */
 
 /** Types whose names are global (DNS names), compared across the whole app, case-insensitively. */
 const GLOBAL_TYPES = ['azurerm_storage_account', 'azurerm_key_vault'];
 
-/** Where a name must be unique, by the attribute that scopes it (first match wins). */
-const SCOPES: [string, string][] = [
-  ['parent_id', 'parent'],
-  ['target_resource_id', 'target'],
-  ['storage_account_id', 'storage account'],
-  ['key_vault_id', 'key vault'],
-  ['private_dns_zone_name', 'private DNS zone'],
-  ['scope', 'scope'],
-  ['resource_group_name', 'resource group'],
-];
+/**
+ * The azurerm types judged in a stack, each with the attribute that scopes its name (as the
+ * library creates them; a hand-written one scoped otherwise is keyed by that attribute all the
+ * same, which can only make two names differ).
+ */
+const AZURERM_SCOPES: { readonly [type: string]: readonly [string, string] } = {
+  azurerm_user_assigned_identity: ['resource_group_name', 'resource group'],
+  azurerm_federated_identity_credential: ['parent_id', 'identity'],
+  azurerm_storage_container: ['storage_account_id', 'storage account'],
+  azurerm_key_vault_key: ['key_vault_id', 'key vault'],
+  azurerm_private_endpoint: ['resource_group_name', 'resource group'],
+  azurerm_private_dns_zone: ['resource_group_name', 'resource group'],
+  azurerm_private_dns_zone_virtual_network_link: ['private_dns_zone_name', 'private DNS zone'],
+  azurerm_monitor_action_group: ['resource_group_name', 'resource group'],
+  azurerm_monitor_metric_alert: ['resource_group_name', 'resource group'],
+  azurerm_monitor_diagnostic_setting: ['target_resource_id', 'target'],
+  azurerm_log_analytics_workspace: ['resource_group_name', 'resource group'],
+  azurerm_management_lock: ['scope', 'scope'],
+};
+
+/** The Kubernetes kinds judged (by their namespace and name), with and without the `_v1` suffix. */
+const KUBERNETES_TYPES = ['kubernetes_namespace', 'kubernetes_secret', 'kubernetes_network_policy', 'kubernetes_service_account', 'kubernetes_config_map']
+  .flatMap((t) => [t, `${t}_v1`]);
+
+/** The attributes each judged type needs unique within its scope, and what a duplicate does. */
+const FIX: { readonly [kind: string]: string } = {
+  instance: 'the second one fails halfway through an apply (or overwrites the first); give each MLflow instance its own namePrefix (or namespace), or rename one',
+  zone: 'a zone name is unique in a resource group: create the zone once (one PrivateEndpoints with createPrivateDnsZones) and give the others privateDnsZoneIds, or put the zones in different resource groups',
+};
 
 const STACKS = new WeakSet<TerraformStack>();
 const APPS = new WeakSet<App>();
@@ -46,64 +68,73 @@ interface Named {
   readonly element: ElementConfig;
   readonly key: string;
   readonly what: string;
+  readonly fix: string;
 }
 
+/** A name to compare: a literal, or a reference expression (the same expression is the same name). */
+function comparable(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/** A literal name (global names are compared case-insensitively, references cannot be). */
 function literal(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && !isReference(value);
+  return comparable(value) && !isReference(value);
 }
 
-/** The key under which the element's name must be unique in its stack, if it has a literal name. */
+/** The key under which the element's name must be unique in its stack, if it is a judged type with a name. */
 function stackKey(e: ElementConfig): Named | undefined {
   if (e.kind !== 'resource') return undefined;
   const c = e.config;
+  // count / for_each make one name many resources (or a name per key): not compared.
+  if (c.count !== undefined || c.for_each !== undefined) return undefined;
   const provider = typeof c.provider === 'string' ? ` (provider ${c.provider})` : '';
-  if (e.type.startsWith('kubernetes_')) {
+  if (KUBERNETES_TYPES.includes(e.type)) {
     const meta = Array.isArray(c.metadata) ? c.metadata[0] : c.metadata;
     const name = meta?.name;
-    if (!literal(name)) return undefined;
-    if (e.type === 'kubernetes_namespace_v1' || e.type === 'kubernetes_namespace') {
-      return { element: e, key: `${e.type}|${c.provider ?? ''}|${name}`, what: `namespace "${name}" in the cluster${provider}` };
+    if (!comparable(name)) return undefined;
+    if (e.type.startsWith('kubernetes_namespace')) {
+      return { element: e, key: `namespace|${c.provider ?? ''}|${name}`, what: `namespace ${describe(name)} in the cluster${provider}`, fix: FIX.instance };
     }
     const ns = meta?.namespace ?? 'default';
-    return { element: e, key: `${e.type}|${c.provider ?? ''}|${ns}|${name}`, what: `${e.type} "${name}" in namespace ${describe(ns)}${provider}` };
+    return { element: e, key: `${e.type.replace(/_v1$/, '')}|${c.provider ?? ''}|${ns}|${name}`, what: `${e.type} ${describe(name)} in namespace ${describe(ns)}${provider}`, fix: FIX.instance };
   }
   if (e.type === 'helm_release') {
-    if (!literal(c.name)) return undefined;
+    if (!comparable(c.name)) return undefined;
     const ns = c.namespace ?? 'default';
-    return { element: e, key: `${e.type}|${c.provider ?? ''}|${ns}|${c.name}`, what: `helm release "${c.name}" in namespace ${describe(ns)}${provider}` };
+    return { element: e, key: `${e.type}|${c.provider ?? ''}|${ns}|${c.name}`, what: `helm release ${describe(c.name)} in namespace ${describe(ns)}${provider}`, fix: FIX.instance };
   }
-  if (e.type === 'azuread_application') {
-    if (!literal(c.display_name)) return undefined;
-    return { element: e, key: `${e.type}|${c.provider ?? ''}|${c.display_name}`, what: `Entra application "${c.display_name}" in the tenant${provider}` };
-  }
-  if (!e.type.startsWith('azurerm_') || GLOBAL_TYPES.includes(e.type) || !literal(c.name)) return undefined;
-  const scope = SCOPES.find(([attr]) => c[attr] !== undefined && c[attr] !== null);
-  if (!scope) return undefined;
+  const scope = AZURERM_SCOPES[e.type];
+  if (!scope || !comparable(c.name)) return undefined;
   const [attr, label] = scope;
+  if (c[attr] === undefined || c[attr] === null) return undefined;
   const within = attr === 'private_dns_zone_name' ? `${c.resource_group_name}/${c[attr]}` : c[attr];
-  return { element: e, key: `${e.type}|${c.provider ?? ''}|${attr}|${within}|${c.name}`, what: `${e.type} "${c.name}" in ${label} ${describe(c[attr])}${provider}` };
+  return {
+    element: e,
+    key: `${e.type}|${c.provider ?? ''}|${attr}|${within}|${c.name}`,
+    what: `${e.type} ${describe(c.name)} in ${label} ${describe(c[attr])}${provider}`,
+    fix: e.type === 'azurerm_private_dns_zone' ? FIX.zone : FIX.instance,
+  };
 }
 
 function describe(value: unknown): string {
   return isReference(value) ? String(value) : JSON.stringify(value);
 }
 
-function report(named: Named[], fix: string): string[] {
+function report(named: Named[]): string[] {
   const groups = new Map<string, Named[]>();
   for (const n of named) groups.set(n.key, [...(groups.get(n.key) ?? []), n]);
   const messages: string[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const paths = group.map((n) => n.element.path);
-    messages.push(`two resources have one name: ${group[0].what}, created by ${paths.join(' and ')}: ${fix}`);
+    messages.push(`two resources have one name: ${group[0].what}, created by ${paths.join(' and ')}: ${group[0].fix}`);
   }
   return messages;
 }
 
-const FIX = 'the second one fails halfway through an apply (or overwrites the first); give each MLflow instance its own namePrefix (or namespace), or rename one';
 
 /** The attributes a name and its scope are read from (see {@link stackKey}). */
-const NAME_ATTRIBUTES = ['name', 'metadata', 'namespace', 'display_name', 'provider', ...SCOPES.map(([attr]) => attr)];
+const NAME_ATTRIBUTES = ['name', 'metadata', 'namespace', 'provider', 'count', 'for_each', ...new Set(Object.values(AZURERM_SCOPES).map(([attr]) => attr)), 'resource_group_name'];
 
 /** The storage accounts and key vaults of each stack, read by its validation, for the app's. */
 const GLOBAL_NAMES = new WeakMap<TerraformStack, Named[]>();
@@ -117,7 +148,12 @@ function globalNames(elements: readonly ElementConfig[]): Named[] {
   for (const e of elements) {
     if (e.kind !== 'resource' || !GLOBAL_TYPES.includes(e.type) || !literal(e.config.name)) continue;
     const name = (e.config.name as string).toLowerCase();
-    named.push({ element: e, key: `${e.type}|${name}`, what: `${e.type === 'azurerm_storage_account' ? 'storage account' : 'key vault'} "${name}" (the name is global in Azure)` });
+    named.push({
+      element: e,
+      key: `${e.type}|${name}`,
+      what: `${e.type === 'azurerm_storage_account' ? 'storage account' : 'key vault'} "${name}" (the name is global in Azure)`,
+      fix: 'Azure refuses the second account or vault of a name, in any subscription: give each its own name',
+    });
   }
   return named;
 }
@@ -125,7 +161,7 @@ function globalNames(elements: readonly ElementConfig[]): Named[] {
 function stackCollisions(stack: TerraformStack): string[] {
   const elements = readNames(stack);
   GLOBAL_NAMES.set(stack, globalNames(elements));
-  return report(elements.map(stackKey).filter((n): n is Named => n !== undefined), FIX);
+  return report(elements.map(stackKey).filter((n): n is Named => n !== undefined));
 }
 
 function appCollisions(app: App): string[] {
@@ -134,5 +170,5 @@ function appCollisions(app: App): string[] {
     // Read when the stack was validated (synth validates every stack before the app).
     named.push(...(GLOBAL_NAMES.get(stack) ?? globalNames(readNames(stack))));
   }
-  return report(named, 'Azure refuses the second account or vault of a name, in any subscription: give each its own name');
+  return report(named);
 }
