@@ -288,6 +288,22 @@ describe('MlflowOnAzure: one round of errors, named by the props the user wrote'
     expect(error).not.toMatch(/  - (subnetId|encryption\.subnetId) =/);
   });
 
+  test('a value the pattern derives is reported once, under the prop the user wrote', () => {
+    const prefix = errorOf(() => synth({ namePrefix: 'MLflow_A' }));
+    expect(prefix).toMatch(/  - namePrefix = "MLflow_A": /);
+    expect(prefix).not.toMatch(/  - (namespaceName|release\.releaseName|release\.serviceAccountName|namespaceName\.name) =/);
+    const tags = errorOf(() => synth({ tags: { 'a?b': 'x' }, encryption: { keyVaultName: 'kv-mlflow-test' } }));
+    expect(tags.split('\n').filter((l) => l.includes('a?b'))).toEqual(['  - tags["a?b"] = "x": the tag name must be 1 to 512 characters without <, >, %, &, \\, ? or /']);
+    const vault = errorOf(() => synth({
+      encryption: { existingKeyVault: { keyVaultId: 'kv-x' } },
+      monitoring: { actionGroup: { name: 'ag', shortName: 'mlflow', emailReceivers: [{ name: 'oncall', emailAddress: 'oncall@example.com' }] } },
+    }));
+    expect(vault).toMatch(/  - encryption\.existingKeyVault\.keyVaultId = "kv-x": /);
+    expect(vault).not.toMatch(/  - monitoring\.keyVaultId =/);
+    // a tag the part sets itself is the part's
+    expect(errorOf(() => synth({ storage: { tags: { 'c&d': 'y' } } }))).toMatch(/  - storage\.tags\["c&d"\] = "y"/);
+  });
+
   test('a secret is never echoed, whatever part reports it', () => {
     const error = errorOf(() => synth({
       backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'mlflow', user: 'mlflow', password: 'hunter2-literal' }),

@@ -1,6 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
+import { AksCluster, ArtifactAuth, KubernetesAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
 import { NO_SIGN_IN, sensitiveVariable } from './mlflow/fixtures';
 import { errorOf, resourcesOf, testStack } from './util';
 
@@ -79,6 +79,59 @@ describe('MlflowTeams', () => {
     expect(error).toMatch(/  - teams\[0\]\.release\.workers = 0: must be a whole number from 1 to 64/);
     expect(error).toMatch(/  - teams\[1\]\.name = "Nlp": must be 3 to 33 lowercase letters/);
     expect(error).toMatch(/  - teams\[2\]\.storageAccountName = "St-Forecast": must be 3 to 24 lowercase letters and digits/);
+  });
+
+  test('isolation: no key modes in the shared account, no kubelet identity for any team', () => {
+    const error = errorOf(() => teams((s) => ({
+      sharedStorage: { sharedAccessKeyEnabled: true },
+      teams: [
+        team(s, 'vision'),
+        team(s, 'nlp', { auth: ArtifactAuth.accountKey() }),
+        team(s, 'speech', { auth: ArtifactAuth.connectionString() }),
+        team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1', auth: ArtifactAuth.kubeletIdentity({ kubeletIdentityClientId: '11111111-2222-3333-4444-555555555555' }) }),
+      ],
+    })));
+    expect(error).toMatch(/  - teams\[1\]\.auth\.mode = "account-key": a team in the shared account would get the account's key, which reads every team's container/);
+    expect(error).toMatch(/  - teams\[2\]\.auth\.mode = "connection-string": a team in the shared account/);
+    expect(error).toMatch(/  - teams\[3\]\.auth\.mode = "kubelet-identity": the kubelet identity is every pod's on the cluster/);
+  });
+
+  test('a team with an account of its own takes its settings (storage) and may use the account key there', () => {
+    const { stack, platform } = teams((s) => ({
+      teams: [team(s, 'vision'), team(s, 'nlp', { storageAccountName: 'stmlflownlp0001', storage: { sharedAccessKeyEnabled: true }, auth: ArtifactAuth.accountKey() })],
+    }));
+    Testing.synth(stack);
+    expect(platform.instances.nlp.managedStore?.sharedAccessKeyEnabled).toBe(true);
+    expect(platform.sharedStore?.sharedAccessKeyEnabled).toBe(false);
+    expect(errorOf(() => teams((s) => ({ teams: [team(s, 'vision', { storage: { softDeleteRetentionDays: 60 } })] }))))
+      .toMatch(/  - teams\[0\]\.storage = .*: applies to a storage account of the team's own \(storageAccountName\)/);
+    expect(errorOf(() => teams((s) => ({ teams: [team(s, 'vision'), team(s, 'nlp', { storageAccountName: 'stmlflownlp0001', storage: { softDeleteRetentionDays: 3 } })] }))))
+      .toMatch(/^MlflowTeams at test\/Teams: 1 invalid prop:\n  - teams\[1\]\.storage\.softDeleteRetentionDays = 3: must be a whole number from 7 to 365$/);
+  });
+
+  test('a platform setting every team inherits is reported once, under the platform\'s prop; a team\'s own under the team', () => {
+    const error = errorOf(() => teams((s) => ({
+      release: { image: IMAGE, workers: 0 },
+      tags: { 'a/b': 'x' },
+      teams: [team(s, 'vision'), team(s, 'nlp', { release: { workers: 65 } }), team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1' })],
+    })));
+    const problems = error.split('\n').slice(1);
+    expect(problems.filter((l) => /  - release\.workers = 0: must be a whole number from 1 to 64/.test(l))).toHaveLength(1);
+    expect(problems.filter((l) => /  - teams\[1\]\.release\.workers = 65: must be a whole number from 1 to 64/.test(l))).toHaveLength(1);
+    expect(problems.filter((l) => /  - tags\["a\/b"\] = "x": the tag name must be/.test(l))).toHaveLength(1);
+    // nothing else: no teams[0] or teams[2] copy of the platform's mistakes, no storage.tags
+    expect(problems.every((l) => /^  - (release\.workers = 0|teams\[1\]\.release\.workers = 65|tags\["a\/b"\])/.test(l))).toBe(true);
+  });
+
+  test('a bad or repeated team name: one problem at its own index, the team not built', () => {
+    expect(errorOf(() => teams((s) => ({ teams: [team(s, 'Vision'), team(s, 'nlp')] }))))
+      .toMatch(/^MlflowTeams at test\/Teams: 1 invalid prop:\n  - teams\[0\]\.name = "Vision": must be 3 to 33 lowercase letters/);
+    expect(errorOf(() => teams((s) => ({ teams: [team(s, '3d-vision'), team(s, 'nlp')] }))))
+      .toMatch(/^MlflowTeams at test\/Teams: 1 invalid prop:\n  - teams\[0\]\.name = "3d-vision": .*starting with a letter/);
+    const error = errorOf(() => teams((s) => ({ teams: [team(s, 'vision', { release: { image: IMAGE, workers: 0 } }), team(s, 'nlp'), team(s, 'vision')] })));
+    expect(error).toMatch(/^MlflowTeams at test\/Teams: 2 invalid props:/);
+    expect(error).toMatch(/  - teams\[0\]\.release\.workers = 0/);
+    expect(error).toMatch(/  - teams\[2\]\.name = "vision": is already the name of teams\[0\]/);
   });
 
   test('a team name from a variable: that one problem, not a crash of the construct ids it would name', () => {

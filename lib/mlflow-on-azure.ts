@@ -185,12 +185,7 @@ export class MlflowOnAzure extends Construct {
     // One round of errors: every part validates its props as usual, and its problems are reported
     // here, together, under the props the user wrote (see PART_PROPS).
     const round = ValidationRound.open(this, `MlflowOnAzure at ${this.node.path}`);
-    for (const [part, mapping] of Object.entries(PART_PROPS)) round.map(part, mapping);
-    if (props.store) {
-      // The store's facts come from the `store` prop, not from `storage`.
-      round.map('ArtifactAccess', [['store', 'store'], ...PART_PROPS.ArtifactAccess]);
-      round.map('Release', [['artifactLocation', 'store'], ...PART_PROPS.Release]);
-    }
+    for (const [part, mapping] of Object.entries(partMappings(props))) round.map(part, mapping);
     validateMlflowOnAzureProps(this, props, auth);
     const tags = props.tags ?? {};
     const namePrefix = props.namePrefix ?? 'mlflow';
@@ -257,7 +252,8 @@ export class MlflowOnAzure extends Construct {
       create: props.createNamespace ?? true,
     }))!;
 
-    const serviceAccountName = props.release?.serviceAccountName ?? 'mlflow';
+    // The service account is the instance's too: two instances in one namespace get two.
+    const serviceAccountName = props.release?.serviceAccountName ?? namePrefix;
     this.access = round.part(() => new ArtifactAccess(this, 'ArtifactAccess', {
       auth,
       store: this.store,
@@ -373,6 +369,41 @@ const PART_PROPS: { readonly [part: string]: PropMapping } = {
     ['artifactLocation.accountName', 'storageAccountName'], ['artifactLocation', 'storage'], ['', 'release.'],
   ],
 };
+
+/**
+ * The parts' prop mappings for these props: a value the pattern derived reads as the prop the
+ * user wrote (the namespace, release and service account names from `namePrefix` when not given,
+ * a tag of the pattern's `tags` that the part's own do not override as `tags[...]`, the vault of
+ * the monitoring from `encryption`, the store's facts from `store`).
+ */
+function partMappings(props: MlflowOnAzureProps): { [part: string]: PropMapping } {
+  const inheritedTags = (own: { [key: string]: string } | undefined): PropMapping => (isLiteral(props.tags) ? Object.keys(props.tags) : [])
+    .filter((k) => !(isLiteral(own) && own !== undefined && k in own))
+    .map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]);
+  const derived = (given: unknown, from: string, to: string): PropMapping => (given === undefined ? [[from, to]] : []);
+  const namespaceFromPrefix = derived(props.namespaceName, 'namespaceName', 'namePrefix');
+  const serviceAccountFromPrefix = derived(props.release?.serviceAccountName, 'serviceAccountName', 'namePrefix');
+  return {
+    Encryption: [...inheritedTags(props.encryption?.tags), ...PART_PROPS.Encryption],
+    ArtifactStore: [...inheritedTags(props.storage?.tags), ...PART_PROPS.ArtifactStore],
+    StoragePrivateEndpoints: [...inheritedTags(props.privateEndpoints?.tags), ...PART_PROPS.StoragePrivateEndpoints],
+    Monitoring: [
+      ...inheritedTags(props.monitoring?.tags),
+      ...derived(props.monitoring?.keyVaultId, 'keyVaultId', 'encryption.existingKeyVault.keyVaultId'),
+      ...PART_PROPS.Monitoring,
+    ],
+    Namespace: [...derived(props.namespaceName, 'name', 'namePrefix'), ...PART_PROPS.Namespace],
+    ArtifactAccess: [
+      ...(props.store ? [['store', 'store'] as [string, string]] : []),
+      ...namespaceFromPrefix, ...serviceAccountFromPrefix, ...inheritedTags(undefined), ...PART_PROPS.ArtifactAccess,
+    ],
+    Release: [
+      ...(props.store ? [['artifactLocation', 'store'] as [string, string]] : []),
+      ...derived(props.release?.releaseName, 'releaseName', 'namePrefix'),
+      ...namespaceFromPrefix, ...serviceAccountFromPrefix, ...PART_PROPS.Release,
+    ],
+  };
+}
 
 function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps, auth: ArtifactAuth): void {
   const p = new Problems(`MlflowOnAzure at ${scope.node.path}`, scope);

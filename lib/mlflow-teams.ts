@@ -2,8 +2,9 @@ import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
 import { checkLocation, checkResourceGroupName, checkTags } from './core/names';
 import { applyProviders, MlflowProviders } from './core/provider-instances';
-import { isLiteral, Problems, ValidationRound } from './core/validation';
+import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { ArtifactAuth } from './identity/artifact-auth';
+import { ArtifactAuthMode } from './identity/binding';
 import { MlflowBackendStore, MlflowReleaseOptions } from './mlflow/props';
 import { MlflowOnAzure } from './mlflow-on-azure';
 import { MlflowSignIn } from './signin/props';
@@ -13,7 +14,8 @@ import { ArtifactStoreOptions } from './storage/props';
 /** One team of an MLflow platform: its own MLflow instance on the shared cluster. */
 export interface MlflowTeam {
   /**
-   * The team's name: 3 to 33 lowercase letters, digits and hyphens. Its instance is
+   * The team's name: 3 to 33 lowercase letters, digits and hyphens, starting with a letter (it
+   * also prefixes the team's outputs: `addOutputs(`${name}_`)`). Its instance is
    * `mlflow-<name>`: the namespace, the helm release, the identity `id-mlflow-<name>-artifacts`,
    * the secrets, and (in the shared account) the container `<name>`.
    */
@@ -28,7 +30,16 @@ export interface MlflowTeam {
    */
   readonly storageAccountName?: string;
   /**
-   * How the team's MLflow reaches Blob Storage.
+   * Settings of the team's own account (with `storageAccountName` only; the shared account's
+   * are the platform's `sharedStorage`).
+   * @default - the ArtifactStore defaults
+   */
+  readonly storage?: ArtifactStoreOptions;
+  /**
+   * How the team's MLflow reaches Blob Storage. In the shared account only the modes with a
+   * principal of the team's own (workload identity, a service principal): the account key or a
+   * connection string reads every team's container. The kubelet identity is every pod's on the
+   * cluster, so no team may use it here.
    * @default ArtifactAuth.workloadIdentity()
    */
   readonly auth?: ArtifactAuth;
@@ -83,7 +94,7 @@ export interface MlflowTeamsProps {
   readonly providers?: MlflowProviders;
 }
 
-const TEAM_NAME = /^(?=.{3,33}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const TEAM_NAME = /^(?=.{3,33}$)[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * One cluster, N teams: each team gets its own MLflow instance (`MlflowOnAzure` named
@@ -102,17 +113,19 @@ export class MlflowTeams extends Construct {
   constructor(scope: Construct, id: string, props: MlflowTeamsProps) {
     super(scope, id);
     const round = ValidationRound.open(this, `MlflowTeams at ${this.node.path}`);
-    round.map('SharedStore', [['accountName', 'sharedStorageAccountName'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['', 'sharedStorage.']]);
-    props.teams.forEach((team, i) => {
-      round.map(`Team-${team.name}`, [
-        ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['cluster', 'cluster'],
-        ['storage', 'sharedStorage'], ['storageAccountName', `teams[${i}].storageAccountName`], ['', `teams[${i}].`],
-      ]);
-    });
+    const sharedTags = Object.keys(props.tags ?? {}).filter((k) => !(k in (props.sharedStorage?.tags ?? {})));
+    round.map('SharedStore', [
+      ...sharedTags.map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]),
+      ['accountName', 'sharedStorageAccountName'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['', 'sharedStorage.'],
+    ]);
+    // Only the teams that can be built: a literal, valid name, its first use (the others are
+    // reported once, under their own index, and not built).
+    const buildable = buildableTeams(props.teams);
+    for (const [team, i] of buildable) round.map(`Team-${team.name}`, teamMapping(props, team, i));
     validateMlflowTeamsProps(this, props);
     const tags = props.tags ?? {};
     // The shared account's own container is the first sharing team's; the others get one each.
-    const sharing = props.teams.filter((t) => t.storageAccountName === undefined);
+    const sharing = buildable.filter(([t]) => t.storageAccountName === undefined).map(([t]) => t);
     if (sharing.length > 0 && props.sharedStorageAccountName !== undefined) {
       this.sharedStore = round.part(() => new ArtifactStore(this, 'SharedStore', {
         ...props.sharedStorage,
@@ -123,8 +136,7 @@ export class MlflowTeams extends Construct {
         tags: { ...tags, ...props.sharedStorage?.tags },
       }), 'SharedStore');
     }
-    for (const team of props.teams) {
-      if (!isLiteral(team.name)) continue; // reported: a token cannot name the team's constructs
+    for (const [team] of buildable) {
       const childId = `Team-${team.name}`;
       const instance = round.part(() => {
         const shared = team.storageAccountName === undefined ? this.sharedStore : undefined;
@@ -136,7 +148,7 @@ export class MlflowTeams extends Construct {
           location: props.location,
           cluster: props.cluster,
           namePrefix: `mlflow-${team.name}`,
-          ...(store ? { store } : { storageAccountName: team.storageAccountName }),
+          ...(store ? { store } : { storageAccountName: team.storageAccountName, storage: team.storage }),
           backendStore: team.backendStore,
           signIn: team.signIn,
           auth: team.auth,
@@ -151,6 +163,38 @@ export class MlflowTeams extends Construct {
   }
 }
 
+/** The teams that can be built, with their index: a literal, valid name, its first use. */
+function buildableTeams(teams: readonly MlflowTeam[]): [MlflowTeam, number][] {
+  const seen = new Set<string>();
+  const out: [MlflowTeam, number][] = [];
+  teams.forEach((team, i) => {
+    if (!isLiteral(team.name) || !TEAM_NAME.test(team.name) || seen.has(team.name)) return;
+    seen.add(team.name);
+    out.push([team, i]);
+  });
+  return out;
+}
+
+/**
+ * How a team instance's prop paths read in MlflowTeams: what the platform gave (its `release`
+ * keys and `tags` the team does not override, the resource group, the region, the cluster, the
+ * shared account) under the platform's props, the rest under `teams[i]`.
+ */
+function teamMapping(props: MlflowTeamsProps, team: MlflowTeam, i: number): PropMapping {
+  const own = team.storageAccountName !== undefined;
+  const platformRelease = Object.keys(props.release ?? {}).filter((k) => !(k in (team.release ?? {})));
+  const platformTags = Object.keys(props.tags ?? {}).filter((k) => !(k in (team.tags ?? {})));
+  return [
+    ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['cluster', 'cluster'],
+    ...platformRelease.map((k): [string, string] => [`release.${k}`, `release.${k}`]),
+    ...platformTags.map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]),
+    ['storage', own ? `teams[${i}].storage` : 'sharedStorage'],
+    ['store', own ? `teams[${i}].storageAccountName` : 'sharedStorage'],
+    ['namePrefix', `teams[${i}].name`],
+    ['', `teams[${i}].`],
+  ];
+}
+
 function validateMlflowTeamsProps(scope: Construct, props: MlflowTeamsProps): void {
   const p = new Problems(`MlflowTeams at ${scope.node.path}`, scope);
   checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
@@ -159,7 +203,17 @@ function validateMlflowTeamsProps(scope: Construct, props: MlflowTeamsProps): vo
   if (props.teams.length === 0) p.add('teams', [], 'must list at least one team');
   const seen = new Map<string, number>();
   props.teams.forEach((team, i) => {
-    p.matches(`teams[${i}].name`, team.name, TEAM_NAME, 'must be 3 to 33 lowercase letters, digits and hyphens, starting and ending with a letter or digit (it names the team\'s namespace, release, identity and container)');
+    p.matches(`teams[${i}].name`, team.name, TEAM_NAME, 'must be 3 to 33 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit (it names the team\'s namespace, release, identity, container and outputs)');
+    const mode = team.auth?.mode;
+    if (team.storageAccountName === undefined && (mode === ArtifactAuthMode.ACCOUNT_KEY || mode === ArtifactAuthMode.CONNECTION_STRING)) {
+      p.add(`teams[${i}].auth.mode`, mode, 'a team in the shared account would get the account\'s key, which reads every team\'s container: use workload identity (the default) or a service principal of the team\'s own, or give the team a storageAccountName of its own');
+    }
+    if (mode === ArtifactAuthMode.KUBELET_IDENTITY) {
+      p.add(`teams[${i}].auth.mode`, mode, 'the kubelet identity is every pod\'s on the cluster: every team (and any other pod) could use its grant; use workload identity (the default)');
+    }
+    if (team.storageAccountName === undefined && team.storage !== undefined) {
+      p.add(`teams[${i}].storage`, team.storage, 'applies to a storage account of the team\'s own (storageAccountName): the shared account\'s settings are sharedStorage');
+    }
     if (!isLiteral(team.name)) {
       p.add(`teams[${i}].name`, team.name, 'must be a literal string, not a token: it names the team\'s constructs and resources');
     } else {

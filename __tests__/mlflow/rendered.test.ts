@@ -260,7 +260,7 @@ function teamExpectation(team: string, account: string, container: string): Omit
   return {
     releaseName: instance,
     namespace: instance,
-    serviceAccountName: 'mlflow',
+    serviceAccountName: instance,
     mode: ArtifactAuthMode.WORKLOAD_IDENTITY,
     secretNames: [],
     clientIdFromValues: true,

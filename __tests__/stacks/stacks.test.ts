@@ -136,7 +136,9 @@ describe('mlflow-teams: one cluster, three teams', () => {
     ]);
     expect(byName('kubernetes_network_policy_v1')).toHaveLength(3);
     expect(byName('kubernetes_secret_v1').filter((s) => s.metadata.labels['app.kubernetes.io/component'] === 'sign-in')).toHaveLength(3);
-    for (const fic of byName('azurerm_federated_identity_credential')) expect(fic.subject).toMatch(/^system:serviceaccount:\$\{kubernetes_namespace_v1\.[^}]+\}:mlflow$/);
+    // each team's own service account, named after its instance
+    for (const fic of byName('azurerm_federated_identity_credential')) expect(fic.subject).toMatch(/^system:serviceaccount:\$\{kubernetes_namespace_v1\.[^}]+\}:mlflow-(vision|nlp|forecasting)$/);
+    expect(new Set(byName('azurerm_federated_identity_credential').map((f) => f.subject)).size).toBe(3);
   });
 
   test('vision and nlp share one account, each with a role on its own container only; forecasting has its own account', () => {
