@@ -47,6 +47,26 @@ describe('ArtifactStore.fromAttributes / fromExisting: a store this library does
     expect(store.managed).toBe(false);
   });
 
+  test('two instances on one store (a primary and a disaster-recovery cluster): each its own grant on the container', () => {
+    const stack = testStack();
+    const store = ArtifactStore.fromAttributes(stack, 'Store', { accountName: 'stdatalake001', accountId: ACCOUNT_ID, containerName: 'mlflow' });
+    const aks = cluster(stack);
+    const props = {
+      resourceGroupName: 'rg-mlflow',
+      location: 'westeurope',
+      store,
+      cluster: aks,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      release: { image: IMAGE },
+      signIn: NO_SIGN_IN,
+    };
+    new MlflowOnAzure(stack, 'Primary', { ...props, namePrefix: 'mlflow-primary' });
+    new MlflowOnAzure(stack, 'Dr', { ...props, namePrefix: 'mlflow-dr' });
+    const grants = resourcesOf(JSON.parse(Testing.synth(stack)), 'azurerm_role_assignment');
+    expect(grants.map(([id]) => id.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual(['Store_GrantDrArtifactAccess', 'Store_GrantPrimaryArtifactAccess']);
+    expect(new Set(grants.map(([, g]) => g.scope))).toEqual(new Set([`${ACCOUNT_ID}/blobServices/default/containers/mlflow`]));
+  });
+
   test('lookup: the account is read with a data source (its id, key and connection string)', () => {
     const stack = testStack();
     const store = ArtifactStore.fromExisting(stack, 'Store', { accountName: 'stdatalake001', resourceGroupName: 'rg-data', containerName: 'mlflow', sharedAccessKeyEnabled: true });

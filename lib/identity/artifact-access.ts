@@ -2,11 +2,8 @@ import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/fe
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import {
-
-  ITerraformDependable,
-} from 'cdktf';
-import { Construct } from 'constructs';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { ArtifactAuth } from './artifact-auth';
 import { ArtifactAuthBinding, ArtifactAuthMode } from './binding';
 import { MODES_WITH_SECRET } from './secret-revision';
@@ -149,7 +146,10 @@ export class ArtifactAccess extends Construct {
     this.secretName = `${namePrefix}-artifact-credentials`;
     this.secretRevision = props.secretRevision ?? ARTIFACT_ACCESS_DEFAULTS.secretRevision;
     const { auth, store } = props;
-    const grantId = this.node.id;
+    // The grant's id on the store: this construct's id when the store is in the same scope (an
+    // instance's own store), else its path below the stack, so that several instances (or access
+    // constructs) can be granted on one shared or existing store.
+    const grantId = sharesScopeWith(this, store) ? this.node.id : pathBelowStack(this);
 
     let serviceAccountAnnotations: { [key: string]: string } = {};
     let podLabels: { [key: string]: string } = {};
@@ -348,4 +348,18 @@ function validateArtifactAccessProps(scope: Construct, props: ArtifactAccessProp
       break;
   }
   p.throwIfAny();
+}
+
+/** Whether the store is inside the scope of `access` (its parent), as a pattern's own store is. */
+function sharesScopeWith(access: IConstruct, store: IConstruct): boolean {
+  const parent = access.node.scope;
+  return parent !== undefined && store.node.scopes.includes(parent);
+}
+
+/** The construct's path below its stack, as one id (`team-a/ArtifactAccess` -> `TeamAArtifactAccess`). */
+function pathBelowStack(c: IConstruct): string {
+  const stackIndex = c.node.scopes.findIndex((s) => TerraformStack.isStack(s));
+  return c.node.scopes.slice(stackIndex + 1)
+    .map((s) => s.node.id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(''))
+    .join('');
 }
