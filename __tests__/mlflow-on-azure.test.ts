@@ -1,7 +1,12 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AksCluster,
   ArtifactAuth,
+  ArtifactStore,
   AzureCloud,
   MlflowBackendStore,
   MlflowOnAzure,
@@ -312,5 +317,48 @@ describe('MlflowOnAzure: one round of errors, named by the props the user wrote'
     expect(error).toMatch(/  - backendStore\.postgres\.password = "<literal, not shown>"/);
     expect(error).toMatch(/  - storage\.softDeleteRetentionDays = 3/);
     expect(error).not.toContain('hunter2-literal');
+  });
+});
+
+describe('MlflowOnAzure: explicit providers', () => {
+  test('every resource and data source of the instance gets the provider of its kind, later grants and the grant on a store it does not own too', () => {
+    const stack = testStack();
+    const azurerm = new AzurermProvider(stack, 'azurerm-ml', { alias: 'ml', features: [{}], subscriptionId: '00000000-0000-0000-0000-000000000001' });
+    const kubernetes = new KubernetesProvider(stack, 'kubernetes-ml', { alias: 'ml' });
+    const helm = new HelmProvider(stack, 'helm-ml', { alias: 'ml' });
+    const time = new TimeProvider(stack, 'time-ml', { alias: 'ml' });
+    const providers = { azurerm, kubernetes, helm, time };
+    const own = make(stack, { encryption: { keyVaultName: 'kv-mlflow-test', network: { allowedIpRanges: ['203.0.113.10'] } }, providers });
+    own.store.grantRead('Readers', '33333333-3333-3333-3333-333333333333');
+    const store = ArtifactStore.fromAttributes(stack, 'Shared', {
+      accountName: 'stshared001', accountId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stshared001', containerName: 'mlflow',
+    });
+    new MlflowOnAzure(stack, 'Other', {
+      resourceGroupName: 'rg',
+      location: 'westeurope',
+      store,
+      namePrefix: 'mlflow-other',
+      cluster: stack.node.findChild('Aks') as AksCluster,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      release: { image: IMAGE },
+      signIn: NO_SIGN_IN,
+      providers,
+    });
+    const json = JSON.parse(Testing.synth(stack));
+    const expected: Record<string, string> = { azurerm: 'azurerm.ml', kubernetes: 'kubernetes.ml', helm: 'helm.ml', time: 'time.ml' };
+    const checked: string[] = [];
+    for (const kind of ['resource', 'data'] as const) {
+      for (const [type, byId] of Object.entries<Record<string, any>>(json[kind] ?? {})) {
+        for (const [id, config] of Object.entries<any>(byId)) {
+          if (id.startsWith('Aks')) continue; // the cluster lookup is the user's, outside the instances
+          expect(`${kind}.${type}.${id}: ${config.provider}`).toBe(`${kind}.${type}.${id}: ${expected[type.split('_')[0]]}`);
+          checked.push(type);
+        }
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['azurerm_role_assignment', 'azurerm_key_vault', 'time_sleep', 'kubernetes_namespace_v1', 'helm_release', 'azurerm_client_config']));
+    const grants = resourcesOf(json, 'azurerm_role_assignment').map(([id]) => id).join(' ');
+    expect(grants).toMatch(/Mlflow_ArtifactStore_GrantReaders_/);
+    expect(grants).toMatch(/Shared_GrantOtherArtifactAccess_/);
   });
 });

@@ -280,7 +280,9 @@ export class MlflowOnAzure extends Construct {
     }))!;
     round.close();
     if (this.release.networkPolicy) props.cluster.warnIfNoNetworkPolicyEngine(this);
-    applyProviders(this, props.providers);
+    // The grant on a store this instance does not own lives in the store's scope.
+    const grant = this.access.roleAssignment;
+    applyProviders(this, props.providers, grant && !grant.node.scopes.includes(this) ? [grant] : []);
   }
 
   /**

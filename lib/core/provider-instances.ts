@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource } from 'cdktf';
+import { Aspects, TerraformDataSource, TerraformProvider, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -36,10 +36,21 @@ export interface MlflowProviders {
 /**
  * Give every resource and data source under `scope` that has no provider of its own the
  * explicit provider of its kind (by the type's prefix: `azurerm_`, `kubernetes_`, `helm_`,
- * `azuread_`, `time_`).
+ * `azuread_`, `time_`): those there now, those added later (an aspect, at synth: a grant made
+ * after the construct, `mlflow.store.grantRead(...)`), and `outside`, resources the construct
+ * created elsewhere (its grant on a store it does not own).
  */
-export function applyProviders(scope: IConstruct, providers: MlflowProviders | undefined): void {
+export function applyProviders(scope: IConstruct, providers: MlflowProviders | undefined, outside: readonly IConstruct[] = []): void {
   if (!providers) return;
+  const assign = (c: IConstruct) => assignProvider(c, providers);
+  scope.node.findAll().forEach(assign);
+  outside.forEach(assign);
+  Aspects.of(scope).add({ visit: assign });
+}
+
+function assignProvider(c: IConstruct, providers: MlflowProviders): void {
+  if (!(c instanceof TerraformResource) && !(c instanceof TerraformDataSource)) return;
+  if (c.provider !== undefined) return;
   const byPrefix: [string, TerraformProvider | undefined][] = [
     ['azurerm_', providers.azurerm],
     ['kubernetes_', providers.kubernetes],
@@ -47,10 +58,6 @@ export function applyProviders(scope: IConstruct, providers: MlflowProviders | u
     ['azuread_', providers.azuread],
     ['time_', providers.time],
   ];
-  for (const c of scope.node.findAll()) {
-    if (!(c instanceof TerraformResource) && !(c instanceof TerraformDataSource)) continue;
-    if (c.provider !== undefined) continue;
-    const provider = byPrefix.find(([prefix]) => c.terraformResourceType.startsWith(prefix))?.[1];
-    if (provider) c.provider = provider;
-  }
+  const provider = byPrefix.find(([prefix]) => c.terraformResourceType.startsWith(prefix))?.[1];
+  if (provider) c.provider = provider;
 }
