@@ -226,7 +226,9 @@ export class MlflowOnAzure extends Construct {
       this.privateEndpoints = round.part(() => new PrivateEndpoints(this, 'StoragePrivateEndpoints', {
         ...privateEndpoints,
         ...common,
-        name: `pe-${props.storageAccountName ?? this.store.accountName}`,
+        // A store of its own: named after the account; a given store (shared, existing) may get
+        // endpoints from several instances: named after the instance.
+        name: props.store ? `pe-${namePrefix}` : `pe-${props.storageAccountName}`,
         targetResourceId: this.store.accountId,
         // (privateEndpoints.readAccessSecondary, spread above, adds blob_secondary / dfs_secondary)
         subresources: PrivateEndpoints.storageSubresources(this.store.hierarchicalNamespace),
@@ -388,7 +390,11 @@ function partMappings(props: MlflowOnAzureProps): { [part: string]: PropMapping 
   return {
     Encryption: [...inheritedTags(props.encryption?.tags), ...PART_PROPS.Encryption],
     ArtifactStore: [...inheritedTags(props.storage?.tags), ...PART_PROPS.ArtifactStore],
-    StoragePrivateEndpoints: [...inheritedTags(props.privateEndpoints?.tags), ...PART_PROPS.StoragePrivateEndpoints],
+    StoragePrivateEndpoints: [
+      ...inheritedTags(props.privateEndpoints?.tags),
+      ...(props.store ? [['name', 'namePrefix'] as [string, string]] : []),
+      ...PART_PROPS.StoragePrivateEndpoints,
+    ],
     Monitoring: [
       ...inheritedTags(props.monitoring?.tags),
       ...derived(props.monitoring?.keyVaultId, 'keyVaultId', 'encryption.existingKeyVault.keyVaultId'),

@@ -67,6 +67,32 @@ describe('ArtifactStore.fromAttributes / fromExisting: a store this library does
     expect(new Set(grants.map(([, g]) => g.scope))).toEqual(new Set([`${ACCOUNT_ID}/blobServices/default/containers/mlflow`]));
   });
 
+  test('two instances on containers of one account, each with private endpoints: endpoints named after the instances, one zone', () => {
+    const stack = testStack();
+    const shared = new ArtifactStore(stack, 'Shared', { resourceGroupName: 'rg-mlflow', location: 'westeurope', accountName: 'stmlflowshared01', containerName: 'vision' });
+    const aks = cluster(stack);
+    const SUBNET = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe';
+    const props = {
+      resourceGroupName: 'rg-mlflow',
+      location: 'westeurope',
+      cluster: aks,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      release: { image: IMAGE },
+      signIn: NO_SIGN_IN,
+    };
+    const vision = new MlflowOnAzure(stack, 'Vision', { ...props, namePrefix: 'mlflow-vision', store: shared, privateEndpoints: { subnetId: SUBNET } });
+    new MlflowOnAzure(stack, 'Nlp', {
+      ...props,
+      namePrefix: 'mlflow-nlp',
+      store: shared.addContainer('Nlp', { containerName: 'nlp' }),
+      privateEndpoints: { subnetId: SUBNET, privateDnsZoneIds: { blob: vision.privateEndpoints!.privateDnsZoneIds.blob } },
+    });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(stack.node.validate().filter((e) => e.includes('two resources have one name'))).toEqual([]);
+    expect(resourcesOf(json, 'azurerm_private_endpoint').map(([, pe]) => pe.name).sort()).toEqual(['pe-mlflow-nlp-blob-pe', 'pe-mlflow-vision-blob-pe']);
+    expect(resourcesOf(json, 'azurerm_private_dns_zone')).toHaveLength(1);
+  });
+
   test('lookup: the account is read with a data source (its id, key and connection string)', () => {
     const stack = testStack();
     const store = ArtifactStore.fromExisting(stack, 'Store', { accountName: 'stdatalake001', resourceGroupName: 'rg-data', containerName: 'mlflow', sharedAccessKeyEnabled: true });
