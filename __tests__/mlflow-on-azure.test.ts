@@ -284,12 +284,12 @@ describe('MlflowOnAzure: one round of errors, named by the props the user wrote'
   test('the key vault\'s private endpoint, built inside the encryption part, reports under encryption.privateEndpoint', () => {
     const error = errorOf(() => synth({
       encryption: { keyVaultName: 'kv-mlflow-test', privateEndpoint: { subnetId: 'endpoints' } },
-      location: 'West Europe',
+      location: 'west-europe',
     }));
     expect(error).toMatch(/  - encryption\.privateEndpoint\.subnetId = "endpoints": must be a subnet resource id/);
     // The region is the pattern's: one problem, however many parts (and the endpoint) use it.
-    expect(error.match(/location = "West Europe"/g)).toHaveLength(1);
-    expect(error).toMatch(/  - location = "West Europe": must be an Azure region name/);
+    expect(error.match(/location = "west-europe"/g)).toHaveLength(1);
+    expect(error).toMatch(/  - location = "west-europe": must be an Azure region/);
     expect(error).not.toMatch(/  - (subnetId|encryption\.subnetId) =/);
   });
 

@@ -146,7 +146,7 @@ describe('MlflowTeams', () => {
     ['the shared account without a sharing team', (s) => ({ teams: [team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1' })] }), /sharedStorageAccountName = "stmlflowshared01": applies only when a team has no storage account of its own/],
     ['a container name for the shared account', () => ({ sharedStorage: { containerName: 'shared' } }), /sharedStorage\.containerName = "shared": is set by MlflowTeams/],
     ['a bad shared account name', () => ({ sharedStorageAccountName: 'shared_account' }), /sharedStorageAccountName = "shared_account": must be 3 to 24 lowercase letters/],
-    ['a region written as a display name', () => ({ location: 'West Europe' }), /location = "West Europe": must be an Azure region name/],
+    ['a region with a hyphen', () => ({ location: 'west-europe' }), /location = "west-europe": must be an Azure region/],
   ])('%s', (_name, overrides, message) => {
     expect(errorOf(() => teams(overrides))).toMatch(message);
   });

@@ -540,7 +540,7 @@ describe('CustomerManagedKey validation', () => {
       tenantId: 'contoso.onmicrosoft.com',
       deployerObjectId: 'deployer',
       resourceGroupName: 'rg.',
-      location: 'West Europe',
+      location: 'west-europe',
       tags: { 'a<b': 'x' },
       network: { allowedIpRanges: ['203.0.113.10'], allowedSubnetIds: ['aks'] },
     }));
@@ -548,7 +548,7 @@ describe('CustomerManagedKey validation', () => {
     expect(msg).toMatch(/tenantId = "contoso.onmicrosoft.com": must be a GUID/);
     expect(msg).toMatch(/deployerObjectId = "deployer": must be a GUID/);
     expect(msg).toMatch(/resourceGroupName = "rg.": must be 1 to 90/);
-    expect(msg).toMatch(/location = "West Europe": must be an Azure region name/);
+    expect(msg).toMatch(/location = "west-europe": must be an Azure region/);
     expect(msg).toMatch(/tags\["a<b"\] = "x": the tag name must be/);
     expect(msg).toMatch(/network.allowedSubnetIds\[0\] = "aks": must be a subnet resource id/);
   });
@@ -558,7 +558,7 @@ describe('CustomerManagedKey validation', () => {
     expect(msg).toMatch(/^CustomerManagedKey at test\/Cmk: 2 invalid props:/);
     expect(msg).toMatch(/privateEndpoint.subnetId = ".*vnet-aks": must be a subnet resource id/);
     expect(msg).toMatch(/privateEndpoint.virtualNetworkIds\[0\] = ".*subnets\/endpoints": must be a virtual network resource id/);
-    expect(errorOf(make({ privateEndpoint: { subnetId: SUBNET_ID, location: 'North Europe' } }))).toMatch(/  - privateEndpoint.location = "North Europe": must be an Azure region name/);
+    expect(errorOf(make({ privateEndpoint: { subnetId: SUBNET_ID, location: 'north_europe' } }))).toMatch(/  - privateEndpoint.location = "north_europe": must be an Azure region/);
   });
 
   test('an existing vault id that is not a vault', () => {

@@ -344,7 +344,7 @@ describe('MlflowRelease validation', () => {
   });
 
   test('image repositories with a registry port, nested paths or "__" pass; database hosts as names or addresses pass', () => {
-    for (const repository of ['registry.local:5000/mlflow', 'myregistry.azurecr.io/ml/mlflow-azure', 'localhost/ml__flow', 'mlflow']) {
+    for (const repository of ['registry.local:5000/mlflow', 'myregistry.azurecr.io/ml/mlflow-azure', 'MyAcr.azurecr.io/mlflow-azure', 'localhost/ml__flow', 'mlflow']) {
       const stack = testStack();
       expect(() => new MlflowRelease(stack, 'Mlflow', baseProps(stack, { image: { ...IMAGE, repository } }))).not.toThrow();
     }

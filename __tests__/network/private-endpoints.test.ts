@@ -267,10 +267,10 @@ describe('PrivateEndpoints validation', () => {
   });
 
   test('resource group and region rules', () => {
-    const msg = errorOf(make({ resourceGroupName: 'rg mlflow', location: 'westeurope ' }));
+    const msg = errorOf(make({ resourceGroupName: 'rg mlflow', location: 'westeurope ' })); // a trailing space
     expect(msg).toMatch(/^PrivateEndpoints at test\/Endpoints: 2 invalid props:/);
     expect(msg).toMatch(/resourceGroupName = "rg mlflow": must be 1 to 90 letters/);
-    expect(msg).toMatch(/location = "westeurope ": must be an Azure region name/);
+    expect(msg).toMatch(/location = "westeurope ": must be an Azure region: its name/);
   });
 
   test('zone ids conflict with creating zones', () => {

@@ -337,7 +337,8 @@ describe('ArtifactStore validation', () => {
     ['subnet id that is a virtual network', { network: { allowedSubnetIds: ['/subscriptions/s/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet-aks'] } }, /network.allowedSubnetIds\[0\] = ".*virtualNetworks\/vnet-aks": must be a subnet resource id: \/subscriptions\/<id>\/resourceGroups\/<group>\/providers\/Microsoft.Network\/virtualNetworks\/<vnet>\/subnets\/<subnet>/],
     ['subnet name instead of its id', { network: { allowedSubnetIds: ['aks'] } }, /network.allowedSubnetIds\[0\] = "aks": must be a subnet resource id/],
     ['resource group ending with a period', { resourceGroupName: 'rg-mlflow.' }, /resourceGroupName = "rg-mlflow.": must be 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period/],
-    ['region display name', { location: 'West Europe' }, /location = "West Europe": must be an Azure region name as the CLI and ARM write it/],
+    ['region with a hyphen', { location: 'west-europe' }, /location = "west-europe": must be an Azure region: its name \(westeurope, eastus2\) or its display name \(West Europe\)/],
+    ['resource group with a slash', { resourceGroupName: 'rg/mlflow' }, /resourceGroupName = "rg\/mlflow": must be 1 to 90 letters/],
     ['tag name with a slash', { tags: { 'team/owner': 'ml' } }, /tags\["team\/owner"\] = "ml": the tag name must be 1 to 512 characters without <, >, %, &, \\, \? or \//],
     ['tag value too long', { tags: { owner: 'x'.repeat(257) } }, /tags\["owner"\] = "x{20}...": the tag value must be at most 256 characters/],
     ['allowAll and private only', { network: { allowAllNetworks: true, disablePublicNetworkAccess: true } }, /network.allowAllNetworks = true: contradicts/],
@@ -345,6 +346,12 @@ describe('ArtifactStore validation', () => {
     ['CMK without identities', { customerManagedKey: { keyVaultKeyId: 'k', userAssignedIdentityId: '/id/b' } }, /identityIds = \[\]: must list the user-assigned identity/],
   ] as [string, Partial<ArtifactStoreProps>, RegExp][])('%s', (_name, props, message) => {
     expect(bad(props)).toMatch(message);
+  });
+
+  test('regions by name or display name, resource groups with Unicode letters and parentheses pass', () => {
+    for (const [location, resourceGroupName] of [['westeurope', 'rg-müller'], ['West Europe', 'rg(prod)_1'], ['eastus2euap', 'rg-日本'], ['Central US EUAP', 'rg.mlflow-x']]) {
+      expect(() => new ArtifactStore(testStack(), 'Store', { ...base, location, resourceGroupName })).not.toThrow();
+    }
   });
 
   test('point-in-time restore with hierarchical namespace alone: one problem, not a versioning one', () => {

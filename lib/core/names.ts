@@ -37,12 +37,14 @@ export const NAME_RULES = {
     rule: 'must be 3 to 128 letters, digits, hyphens and underscores, starting with a letter or digit',
   },
   resourceGroup: {
-    pattern: /^(?=.{1,90}$)[-\w.()]*[-\w()]$/u,
+    // ARM's pattern with .NET's \w: Unicode letters and digits, "_", "-", ".", "(", ")"
+    pattern: /^(?=.{1,90}$)[-_.()\p{L}\p{N}]*[-_()\p{L}\p{N}]$/u,
     rule: 'must be 1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period',
   },
   location: {
-    pattern: /^[a-z][a-z0-9]{2,39}$/,
-    rule: 'must be an Azure region name as the CLI and ARM write it: lowercase letters and digits, e.g. westeurope or eastus2 (not "West Europe")',
+    // the azurerm provider normalizes a display name ("West Europe") to the name ("westeurope")
+    pattern: /^(?=.{3,40}$)[A-Za-z][A-Za-z0-9]*( [A-Za-z0-9]+)*$/,
+    rule: 'must be an Azure region: its name (westeurope, eastus2) or its display name (West Europe), letters and digits with single spaces',
   },
 } as const;
 
@@ -110,7 +112,11 @@ export const IMAGE_REPOSITORY = {
 export function checkImageRepository(problems: Problems, prop: string, value: string | undefined): void {
   if (!isLiteral(value)) return;
   const { pattern, rule } = IMAGE_REPOSITORY;
-  let ok = pattern.test(value);
+  // A registry host (the first part, when it has a dot or a port) may have capitals; the path not.
+  const slash = value.indexOf('/');
+  const first = slash > 0 ? value.slice(0, slash) : '';
+  const normalized = /[.:]/.test(first) ? first.toLowerCase() + value.slice(slash) : value;
+  let ok = pattern.test(normalized);
   // A colon is only a registry port: "repo:3.15.1" (no slash after the colon) is a tag.
   const colon = value.indexOf(':');
   if (ok && colon >= 0) {
