@@ -31,6 +31,21 @@ describe('Problems', () => {
     expect(p.count).toBe(0);
   });
 
+  test.each([
+    ['a connection string', 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net', 'c2VjcmV0'],
+    ['an Event Hubs connection string', 'Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc123', 'abc123'],
+    ['a SAS URL', 'https://st.blob.core.windows.net/c?sv=2022-11-02&sig=abc%2Bdef', 'abc%2Bdef'],
+    ['credentials in a URL', 'postgres://mlflow:hunter2@pg:5432/mlflow', 'hunter2'],
+    ['a Slack webhook', 'http://hooks.slack.com/services/T0/B0/XYZ123', 'XYZ123'],
+    ['a Logic Apps trigger', 'https://prod-01.westeurope.logic.azure.com/workflows/1/triggers/manual/paths/invoke?api-version=2016-10-01&sp=x&sv=1.0&sig=s3cr3t', 's3cr3t'],
+  ])('%s is never shown, whatever prop it was given to', (_name, value, secret) => {
+    const p = new Problems('Test');
+    p.add('network.allowedSubnetIds[0]', value, 'must be a subnet resource id');
+    const msg = errorOf(() => p.throwIfAny());
+    expect(msg).toMatch(/network.allowedSubnetIds\[0\] = "<looks like a secret, not shown>": must be a subnet resource id/);
+    expect(msg).not.toContain(secret);
+  });
+
   test('a token construct id is rejected', () => {
     const p = new Problems('X');
     p.literalId('id', tokenString());

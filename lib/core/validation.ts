@@ -254,8 +254,16 @@ export function isLiteral<T>(value: T | undefined): value is T {
   return value !== undefined && value !== null && !Token.isUnresolved(value);
 }
 
+/**
+ * Strings that carry a secret whatever prop they were given to: an account key or SAS in a
+ * connection string or URL, credentials in a URL, a webhook URL with its token (Slack, Teams,
+ * Logic Apps `sig=`, a `code=` / `token=` query). Never shown in an error.
+ */
+const SECRET_LIKE = /AccountKey=|SharedAccessKey=|SharedAccessSignature=|[?&](sig|code|token|key|api[-_]?key)=|:\/\/[^/\s:@]+:[^/\s@]+@|hooks\.slack\.com\/|webhook\.office\.com\/|\.logic\.azure\.com/i;
+
 function describe(value: unknown): string {
   if (Token.isUnresolved(value)) return '<token>';
+  if (typeof value === 'string' && SECRET_LIKE.test(value)) return '"<looks like a secret, not shown>"';
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;

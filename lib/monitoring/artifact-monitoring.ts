@@ -289,7 +289,10 @@ function validateArtifactMonitoringProps(scope: Construct, props: ArtifactMonito
       p.matches(`actionGroup.emailReceivers[${i}].emailAddress`, r.emailAddress, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address (local@domain.tld)');
     });
     hooks.forEach((r, i) => {
-      p.matches(`actionGroup.webhookReceivers[${i}].serviceUri`, r.serviceUri, /^https:\/\/[^\s/]+/, 'must be an https:// URL');
+      // a webhook URL usually carries its token: never shown
+      if (isLiteral(r.serviceUri) && !/^https:\/\/[^\s/]+/.test(r.serviceUri)) {
+        p.add(`actionGroup.webhookReceivers[${i}].serviceUri`, '<literal, not shown>', 'must be an https:// URL');
+      }
     });
     const names = [...emails, ...hooks].map((r) => r.name);
     const seen = new Set<string>();
