@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import {
   AksCluster,
   ArtifactAuth,
@@ -307,6 +307,29 @@ describe('MlflowOnAzure: one round of errors, named by the props the user wrote'
     expect(vault).not.toMatch(/  - monitoring\.keyVaultId =/);
     // a tag the part sets itself is the part's
     expect(errorOf(() => synth({ storage: { tags: { 'c&d': 'y' } } }))).toMatch(/  - storage\.tags\["c&d"\] = "y"/);
+  });
+
+  test('what JavaScript callers or variables can pass is reported, not a crash that hides the rest', () => {
+    const error = errorOf(() => {
+      const stack = testStack();
+      const list = new TerraformVariable(stack, 'vnets', { type: 'list(string)' }).listValue;
+      const map = new TerraformVariable(stack, 'tags', { type: 'map(string)' });
+      make(stack, {
+        storage: { cloud: 'mars' as AzureCloud, softDeleteRetentionDays: 3 },
+        backendStore: undefined as unknown as MlflowBackendStore,
+        privateEndpoints: { subnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', virtualNetworkIds: list },
+        tags: Token.asStringMap(map.value),
+      });
+    });
+    expect(error).toMatch(/^MlflowOnAzure at test\/Mlflow: \d+ invalid props:/);
+    for (const expected of [
+      /  - storage\.cloud = "mars": must be one of "public", "china", "usgovernment"/,
+      /  - backendStore = undefined: is required: MlflowBackendStore\.postgres/,
+      /  - privateEndpoints\.virtualNetworkIds = <token>: must be a literal list/,
+      /  - tags = <token>: must be a literal map/,
+      /  - storage\.softDeleteRetentionDays = 3: must be a whole number from 7 to 365/,
+    ]) expect(error).toMatch(expected);
+    expect(error).not.toMatch(/TypeError|Cannot read/);
   });
 
   test('a secret is never echoed, whatever part reports it', () => {

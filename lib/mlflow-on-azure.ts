@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
-import { checkLocation, checkResourceGroupName, checkTags } from './core/names';
+import { checkCloud, checkLocation, checkResourceGroupName, checkTags } from './core/names';
 import { applyProviders, MlflowProviders } from './core/provider-instances';
 import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
@@ -419,6 +419,11 @@ function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps,
   checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
   checkLocation(p, 'location', props.location);
   checkTags(p, 'tags', props.tags);
+  checkCloud(p, 'storage.cloud', props.storage?.cloud);
+  checkCloud(p, 'encryption.cloud', props.encryption?.cloud);
+  if (props.backendStore === undefined) {
+    p.add('backendStore', undefined, 'is required: MlflowBackendStore.postgres({ host, database, user, password }), or MlflowBackendStore.sqliteForDevelopment() for one replica');
+  }
   if (props.store === undefined && props.storageAccountName === undefined) {
     p.add('storageAccountName', undefined, 'is required unless store is given (an existing or shared artifact store)');
   }

@@ -272,6 +272,16 @@ describe('ArtifactMonitoring validation', () => {
       .toMatch(/actionGroup.shortName = "mlflow-artifacts": must be 1 to 12 characters/);
   });
 
+  test('existing action groups from a list variable: a problem, not a crash at synth; resource group and region rules', () => {
+    const stack = testStack();
+    const ids = new TerraformVariable(stack, 'action_groups', { type: 'list(string)' }).listValue;
+    expect(errorOf(() => new ArtifactMonitoring(stack, 'Monitoring', { ...base, existingActionGroupIds: ids })))
+      .toMatch(/existingActionGroupIds = <token>: must be a literal list \(its items may be references\)/);
+    const msg = errorOf(make({ resourceGroupName: 'rg.', location: 'west-europe' }));
+    expect(msg).toMatch(/resourceGroupName = "rg.": must be 1 to 90/);
+    expect(msg).toMatch(/location = "west-europe": must be an Azure region/);
+  });
+
   test('a plain-http webhook and duplicate receiver names', () => {
     const msg = errorOf(make({
       actionGroup: {

@@ -1,3 +1,4 @@
+import { AzureCloud } from './cloud';
 import { isLiteral, Problems } from './validation';
 
 /**
@@ -86,6 +87,10 @@ export function checkLocation(problems: Problems, prop: string, value: string | 
  * `<`, `>`, `%`, `&`, `\\`, `?` or `/`, values at most 256 characters.
  */
 export function checkTags(problems: Problems, prop: string, tags: { [key: string]: string } | undefined): void {
+  if (tags !== undefined && !isLiteral(tags)) {
+    problems.add(prop, tags, 'must be a literal map (its values may be references): the constructs merge it with their own tags, which a map variable does not allow at synth');
+    return;
+  }
   if (!isLiteral(tags)) return;
   const entries = Object.entries(tags);
   problems.require(entries.length <= 50, prop, `{${entries.length} tags}`, 'must have at most 50 tags');
@@ -163,4 +168,9 @@ export const POSTGRES_DATABASE = {
 /** Check a custom blob endpoint (Azure Stack, a proxy): an https:// URL of a host, unless unset or a token. */
 export function checkCustomBlobEndpoint(problems: Problems, prop: string, value: string | undefined): void {
   problems.matches(prop, value, /^https:\/\/[^\s/]+\/?$/, 'must be an https:// URL of a host, e.g. https://acct.blob.local.azurestack.external/');
+}
+
+/** Check an Azure cloud (a JavaScript caller can pass any string), unless unset or a token. */
+export function checkCloud(problems: Problems, prop: string, value: string | undefined): void {
+  problems.oneOf<string>(prop, value, Object.values(AzureCloud));
 }

@@ -15,7 +15,7 @@ import {
   KeyVaultSku,
 } from './props';
 import { AzureCloud } from '../core/cloud';
-import { checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
+import { checkCloud, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { checkRbacPropagation, RBAC_PROPAGATION_DEFAULT_SECONDS, waitForRbacPropagation } from '../core/rbac';
@@ -356,6 +356,7 @@ function validateCustomerManagedKeyProps(scope: Construct, props: CustomerManage
   checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
   checkLocation(p, 'location', props.location);
   checkTags(p, 'tags', props.tags);
+  checkCloud(p, 'cloud', props.cloud);
   if (!existing) checkName(p, 'guid', 'tenantId', props.tenantId);
   checkName(p, 'guid', 'deployerObjectId', props.deployerObjectId);
 

@@ -269,7 +269,10 @@ const DOCKERFILE_HINT =
 
 function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps): void {
   const p = new Problems(`MlflowRelease at ${scope.node.path}`, scope);
-  const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
+  if (props.backendStore === undefined) {
+    p.add('backendStore', undefined, 'is required: MlflowBackendStore.postgres({ host, database, user, password }), or MlflowBackendStore.sqliteForDevelopment() for one replica');
+  }
+  const postgres = props.backendStore?.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
   const auth = props.auth;
   const location = props.artifactLocation;
 

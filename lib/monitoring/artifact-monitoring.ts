@@ -4,6 +4,7 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import type { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
 import { ArtifactAlert, ArtifactAlertThresholdsProps, ArtifactMonitoringProps } from './props';
+import { checkLocation, checkResourceGroupName, checkTags } from '../core/names';
 import { azurermModules } from '../core/providers';
 import { isLiteral, Problems } from '../core/validation';
 import { checkNamesAtSynth } from '../policy/collisions';
@@ -275,6 +276,13 @@ function validateArtifactMonitoringProps(scope: Construct, props: ArtifactMonito
   if (props.keyVaultPolicyEvaluationLogs && props.keyVaultId === undefined) {
     p.add('keyVaultPolicyEvaluationLogs', true, 'needs keyVaultId');
   }
+
+  if (props.existingActionGroupIds !== undefined && !isLiteral(props.existingActionGroupIds)) {
+    p.add('existingActionGroupIds', props.existingActionGroupIds, 'must be a literal list (its items may be references): every alert gets one action per group');
+  }
+  checkTags(p, 'tags', props.tags);
+  checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(p, 'location', props.location);
 
   const ag = props.actionGroup;
   if (ag) {

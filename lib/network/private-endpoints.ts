@@ -5,7 +5,7 @@ import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkSubresource, privateDnsZoneNameFor, SECONDARY_OF, SUBRESOURCE_TARGET_TYPE, ZONE_OF } from './zones';
 import { AzureCloud } from '../core/cloud';
-import { checkLocation, checkResourceGroupName, checkSubnetId, checkVirtualNetworkIds } from '../core/names';
+import { checkCloud, checkLocation, checkResourceGroupName, checkSubnetId, checkTags, checkVirtualNetworkIds } from '../core/names';
 import { azurermModules } from '../core/providers';
 import { resolveInStack } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
@@ -290,8 +290,9 @@ function stackRegistry(scope: Construct): Map<string, string> {
  * compared by the reference they resolve to.
  */
 function plannedLinks(scope: Construct, props: PrivateEndpointsProps, create: boolean, subs: PrivateLinkSubresource[]): PlannedLink[] {
-  if (!create) return [];
   const cloud = props.cloud ?? AzureCloud.PUBLIC;
+  // (an unknown cloud or a list token is reported by the validation)
+  if (!create || !(Object.values(AzureCloud) as string[]).includes(cloud) || !isLiteral(props.virtualNetworkIds)) return [];
   // literal ids (virtual network ids are full ARM ids) compare across the app's stacks; a
   // reference only within its own stack
   const key = (value: unknown) => (typeof value === 'string' && !Token.isUnresolved(value)
@@ -336,6 +337,11 @@ function validatePrivateEndpointsProps(
   }
   checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
   checkLocation(p, 'location', props.location);
+  checkCloud(p, 'cloud', props.cloud);
+  checkTags(p, 'tags', props.tags);
+  if (props.virtualNetworkIds !== undefined && !isLiteral(props.virtualNetworkIds)) {
+    p.add('virtualNetworkIds', props.virtualNetworkIds, 'must be a literal list (its items may be references): one link is created per virtual network');
+  }
   checkVirtualNetworkIds(p, 'virtualNetworkIds', props.virtualNetworkIds);
   const subs = props.subresources ?? [];
   p.require(subs.length > 0, 'subresources', subs, 'must list at least one sub-resource');

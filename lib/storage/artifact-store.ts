@@ -22,7 +22,7 @@ import {
 import { ArtifactGrantOptions, IArtifactStore } from './reference';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkCustomBlobEndpoint, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
+import { checkArtifactPath, checkCloud, checkCustomBlobEndpoint, checkLocation, checkName, checkResourceGroupName, checkSubnetIds, checkTags } from '../core/names';
 import { checkFirewallIpRules } from '../core/network';
 import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
@@ -265,6 +265,7 @@ function validateArtifactStoreProps(scope: Construct, props: ArtifactStoreProps,
   checkResourceGroupName(p, 'resourceGroupName', props.resourceGroupName);
   checkLocation(p, 'location', props.location);
   checkTags(p, 'tags', props.tags);
+  checkCloud(p, 'cloud', props.cloud);
   checkName(p, 'storageContainer', 'containerName', cfg.containerName);
   checkArtifactPath(p, 'artifactPath', props.artifactPath);
   p.inRange('softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 365);
