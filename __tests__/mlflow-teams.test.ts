@@ -88,7 +88,7 @@ describe('MlflowTeams', () => {
         team(s, 'vision'),
         team(s, 'nlp', { auth: ArtifactAuth.accountKey() }),
         team(s, 'speech', { auth: ArtifactAuth.connectionString() }),
-        team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1', auth: ArtifactAuth.kubeletIdentity({ kubeletIdentityClientId: '11111111-2222-3333-4444-555555555555' }) }),
+        team(s, 'forecasting', { storageAccountName: 'stmlflowforecast1', auth: ArtifactAuth.kubeletIdentity() }),
       ],
     })));
     expect(error).toMatch(/  - teams\[1\]\.auth\.mode = "account-key": a team in the shared account would get the account's key, which reads every team's container/);
