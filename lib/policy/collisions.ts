@@ -41,6 +41,9 @@ const AZURERM_SCOPES: { readonly [type: string]: readonly [string, string] } = {
 const KUBERNETES_TYPES = ['kubernetes_namespace', 'kubernetes_secret', 'kubernetes_network_policy', 'kubernetes_service_account', 'kubernetes_config_map']
   .flatMap((t) => [t, `${t}_v1`]);
 
+/** Every type the check reads. */
+const JUDGED_TYPES: ReadonlySet<string> = new Set([...GLOBAL_TYPES, ...Object.keys(AZURERM_SCOPES), ...KUBERNETES_TYPES, 'helm_release']);
+
 /** The attributes each judged type needs unique within its scope, and what a duplicate does. */
 const FIX: { readonly [kind: string]: string } = {
   instance: 'the second one fails halfway through an apply (or overwrites the first); give each MLflow instance its own namePrefix (or namespace), or rename one',
@@ -140,7 +143,7 @@ const NAME_ATTRIBUTES = ['name', 'metadata', 'namespace', 'provider', 'count', '
 const GLOBAL_NAMES = new WeakMap<TerraformStack, Named[]>();
 
 function readNames(stack: TerraformStack): ElementConfig[] {
-  return StackModel.readAttributes(stack, NAME_ATTRIBUTES).elements as ElementConfig[];
+  return StackModel.readAttributes(stack, NAME_ATTRIBUTES, JUDGED_TYPES).elements as ElementConfig[];
 }
 
 function globalNames(elements: readonly ElementConfig[]): Named[] {

@@ -55,12 +55,16 @@ export class StackModel {
   /**
    * Read only some attributes of every resource (unresolved, then resolved), much cheaper than
    * {@link read}: resolving a whole configuration (helm values, secrets) is most of a synth's
-   * cost. Overrides and the provider are included, as in {@link read}.
+   * cost. Overrides and the provider are included, as in {@link read}. With `types`, only
+   * resources of those types are read.
    */
-  public static readAttributes(stack: TerraformStack, attributes: readonly string[]): StackModel {
+  public static readAttributes(stack: TerraformStack, attributes: readonly string[], types?: ReadonlySet<string>): StackModel {
     const elements: ElementConfig[] = [];
     for (const construct of stack.node.findAll()) {
       if (!TerraformElement.isTerraformElement(construct)) continue;
+      // (a resource's type is known without synthesizing it: skip the types not asked for)
+      const type = (construct as { terraformResourceType?: unknown }).terraformResourceType;
+      if (types && (typeof type !== 'string' || !types.has(type))) continue;
       const raw = construct.toTerraform() as Record<string, any> | undefined;
       const path = construct.node.path;
       for (const [type, byId] of entries(raw?.resource)) {
