@@ -63,8 +63,8 @@ export class StackModel {
     for (const construct of stack.node.findAll()) {
       if (!TerraformElement.isTerraformElement(construct)) continue;
       // (a resource's type is known without synthesizing it: skip the types not asked for)
-      const type = (construct as { terraformResourceType?: unknown }).terraformResourceType;
-      if (types && (typeof type !== 'string' || !types.has(type))) continue;
+      const resourceType = (construct as { terraformResourceType?: unknown }).terraformResourceType;
+      if (types && (typeof resourceType !== 'string' || !types.has(resourceType))) continue;
       const raw = construct.toTerraform() as Record<string, any> | undefined;
       const path = construct.node.path;
       for (const [type, byId] of entries(raw?.resource)) {
