@@ -1,24 +1,13 @@
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AksCluster, ArtifactAuth, KubernetesAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
-import { NO_SIGN_IN, sensitiveVariable } from './mlflow/fixtures';
+import { AksCluster, ArtifactAuth, MlflowBackendStore, MlflowTeam, MlflowTeams, MlflowTeamsProps } from '../lib';
+import { clusterWithProviders, NO_SIGN_IN, sensitiveVariable } from './mlflow/fixtures';
 import { errorOf, resourcesOf, testStack } from './util';
 
 const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
 
 function stackWithCluster(): { stack: TerraformStack; cluster: AksCluster } {
   const stack = testStack();
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const cluster = AksCluster.fromAttributes(stack, 'Aks', {
-    name: 'aks',
-    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
-    oidcIssuerEnabled: true,
-    workloadIdentityEnabled: true,
-    host: 'https://aks.example.com',
-    clusterCaCertificate: sensitiveVariable(stack, 'ca').stringValue,
-  });
-  cluster.configureProviders(KubernetesAuth.kubelogin());
-  return { stack, cluster };
+  return { stack, cluster: clusterWithProviders(stack) };
 }
 
 function team(stack: TerraformStack, name: string, overrides: Partial<MlflowTeam> = {}): MlflowTeam {

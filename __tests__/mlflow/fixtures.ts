@@ -1,4 +1,6 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { AksCluster, KubernetesAuth } from '../../lib/cluster';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
@@ -160,4 +162,24 @@ export function sensitiveVariable(stack: TerraformStack, id: string): TerraformV
 /** Basic auth with the admin password from a sensitive variable. */
 export function basicSignIn(stack: TerraformStack): MlflowSignIn {
   return MlflowSignIn.basicAuth({ adminPassword: sensitiveVariable(stack, 'mlflow_admin_password').stringValue });
+}
+
+/**
+ * The stack's cluster (workload identity on) with the providers a valid stack needs: azurerm,
+ * and kubernetes and helm through kubelogin. Created once per stack.
+ */
+export function clusterWithProviders(stack: TerraformStack): AksCluster {
+  const existing = stack.node.tryFindChild('Aks') as AksCluster | undefined;
+  if (existing) return existing;
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  const aks = AksCluster.fromAttributes(stack, 'Aks', {
+    name: 'aks',
+    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+    oidcIssuerEnabled: true,
+    workloadIdentityEnabled: true,
+    host: 'https://aks.example.com',
+    clusterCaCertificate: sensitiveVariable(stack, 'ca').stringValue,
+  });
+  aks.configureProviders(KubernetesAuth.kubelogin());
+  return aks;
 }

@@ -5,29 +5,14 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowOnAzure, MlflowOnAzureProps } from '../../lib';
-import { NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
+import { clusterWithProviders, NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
 import { errorOf } from '../util';
 
 /* Two resources of one type with one name in one scope fail synth, naming both constructs. */
 
 const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
 
-/** The cluster of the stack, with the providers a valid stack needs (created once). */
-function cluster(stack: TerraformStack): AksCluster {
-  const existing = stack.node.tryFindChild('Aks') as AksCluster | undefined;
-  if (existing) return existing;
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const aks = AksCluster.fromAttributes(stack, 'Aks', {
-    name: 'aks',
-    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
-    oidcIssuerEnabled: true,
-    workloadIdentityEnabled: true,
-    host: 'https://aks.example.com',
-    clusterCaCertificate: sensitiveVariable(stack, 'ca').stringValue,
-  });
-  aks.configureProviders(KubernetesAuth.kubelogin());
-  return aks;
-}
+const cluster = clusterWithProviders;
 
 function instance(stack: TerraformStack, id: string, overrides: Partial<MlflowOnAzureProps> = {}): MlflowOnAzure {
   return new MlflowOnAzure(stack, id, {
