@@ -42,15 +42,6 @@ export interface MlflowProviders {
  */
 export function applyProviders(scope: IConstruct, providers: MlflowProviders | undefined, outside: readonly IConstruct[] = []): void {
   if (!providers) return;
-  const assign = (c: IConstruct) => assignProvider(c, providers);
-  scope.node.findAll().forEach(assign);
-  outside.forEach(assign);
-  Aspects.of(scope).add({ visit: assign });
-}
-
-function assignProvider(c: IConstruct, providers: MlflowProviders): void {
-  if (!(c instanceof TerraformResource) && !(c instanceof TerraformDataSource)) return;
-  if (c.provider !== undefined) return;
   const byPrefix: [string, TerraformProvider | undefined][] = [
     ['azurerm_', providers.azurerm],
     ['kubernetes_', providers.kubernetes],
@@ -58,6 +49,13 @@ function assignProvider(c: IConstruct, providers: MlflowProviders): void {
     ['azuread_', providers.azuread],
     ['time_', providers.time],
   ];
-  const provider = byPrefix.find(([prefix]) => c.terraformResourceType.startsWith(prefix))?.[1];
-  if (provider) c.provider = provider;
+  const assign = (c: IConstruct): void => {
+    if (!(c instanceof TerraformResource) && !(c instanceof TerraformDataSource)) return;
+    if (c.provider !== undefined) return;
+    const provider = byPrefix.find(([prefix]) => c.terraformResourceType.startsWith(prefix))?.[1];
+    if (provider) c.provider = provider;
+  };
+  scope.node.findAll().forEach(assign);
+  outside.forEach(assign);
+  Aspects.of(scope).add({ visit: assign });
 }
