@@ -156,6 +156,11 @@ describe('MlflowOnAzure: one cloud for the deployment', () => {
     expect(zoneNames(json)).toEqual(['privatelink.blob.core.usgovcloudapi.net', 'privatelink.vaultcore.usgovcloudapi.net']);
   });
 
+  test('an unknown encryption.cloud (storage.cloud unset) is reported once, under encryption.cloud', () => {
+    const error = errorOf(() => synth({ encryption: { keyVaultName: 'kv-mlflow-test', cloud: 'mars' as AzureCloud, network: { allowedIpRanges: ['203.0.113.10'] } } }));
+    expect(error).toMatch(/^MlflowOnAzure at test\/Mlflow: 1 invalid prop:\n  - encryption\.cloud = "mars": must be one of "public", "china", "usgovernment"$/);
+  });
+
   test('storage.cloud and encryption.cloud that differ', () => {
     expect(errorOf(() => make(testStack(), { storage: { cloud: AzureCloud.CHINA }, encryption: { ...encryption, cloud: AzureCloud.PUBLIC } })))
       .toMatch(/encryption.cloud = "public": differs from storage.cloud \("china"\): the key vault and the storage account are in one cloud/);

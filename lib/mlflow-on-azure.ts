@@ -353,14 +353,14 @@ export class MlflowOnAzure extends Construct {
  * `[part prefix, pattern prefix]` pairs, most specific first; `''` is the rest).
  */
 const PART_PROPS: { readonly [part: string]: PropMapping } = {
-  Encryption: [['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['cloud', 'storage.cloud'], ['', 'encryption.']],
+  Encryption: [['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['', 'encryption.']],
   ArtifactStore: [
     ['accountName', 'storageAccountName'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'],
     ['identityIds', 'encryption'], ['customerManagedKey', 'encryption'], ['network.disablePublicNetworkAccess', 'privateEndpoints'], ['', 'storage.'],
   ],
   StoragePrivateEndpoints: [
     ['name', 'storageAccountName'], ['targetResourceId', 'storageAccountName'], ['resourceGroupName', 'resourceGroupName'],
-    ['location', 'location'], ['cloud', 'storage.cloud'], ['', 'privateEndpoints.'],
+    ['location', 'location'], ['', 'privateEndpoints.'],
   ],
   Monitoring: [['name', 'namePrefix'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['storageAccountId', 'storageAccountName'], ['', 'monitoring.']],
   Namespace: [['name', 'namespaceName'], ['create', 'createNamespace'], ['', 'namespaceName.']],
@@ -387,10 +387,13 @@ function partMappings(props: MlflowOnAzureProps): { [part: string]: PropMapping 
   const derived = (given: unknown, from: string, to: string): PropMapping => (given === undefined ? [[from, to]] : []);
   const namespaceFromPrefix = derived(props.namespaceName, 'namespaceName', 'namePrefix');
   const serviceAccountFromPrefix = derived(props.release?.serviceAccountName, 'serviceAccountName', 'namePrefix');
+  // One cloud for every part: storage.cloud, else encryption.cloud (see the constructor).
+  const cloud: [string, string] = ['cloud', props.storage?.cloud === undefined && props.encryption?.cloud !== undefined ? 'encryption.cloud' : 'storage.cloud'];
   return {
-    Encryption: [...inheritedTags(props.encryption?.tags), ...PART_PROPS.Encryption],
-    ArtifactStore: [...inheritedTags(props.storage?.tags), ...PART_PROPS.ArtifactStore],
+    Encryption: [cloud, ...inheritedTags(props.encryption?.tags), ...PART_PROPS.Encryption],
+    ArtifactStore: [cloud, ...inheritedTags(props.storage?.tags), ...PART_PROPS.ArtifactStore],
     StoragePrivateEndpoints: [
+      cloud,
       ...inheritedTags(props.privateEndpoints?.tags),
       ...(props.store ? [['name', 'namePrefix'] as [string, string]] : []),
       ...PART_PROPS.StoragePrivateEndpoints,
