@@ -1,7 +1,7 @@
 import type { Release } from '@cdktf/provider-helm/lib/release';
 import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { Fn, ITerraformDependable, TerraformLocal, Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MlflowChartValues } from './chart-values';
 import { createNetworkPolicy } from './network-policy';
@@ -34,6 +34,7 @@ import { helmModules, kubernetesModules } from '../core/providers';
 import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
 import { checkSecretReference, SECRET_RULE } from '../core/secrets';
 import { requireTerraformForWriteOnly } from '../core/terraform';
+import { commaJoinedList } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
 import { checkNamesAtSynth } from '../policy/collisions';
@@ -180,11 +181,8 @@ export class MlflowRelease extends Construct {
       requireTerraformForWriteOnly(this);
     }
 
-    // A list(string) variable cannot be joined in TypeScript: a local joins it in Terraform.
-    const givenProxies = ingress?.trustedProxyCidrs;
-    const trustedProxyCidrs = givenProxies !== undefined && Token.isUnresolved(givenProxies)
-      ? [new TerraformLocal(this, 'TrustedProxyCidrs', Fn.join(',', givenProxies)).asString]
-      : givenProxies ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs];
+    // (a list(string) variable becomes one item: a local joining it, as uvicorn and the plugin read it)
+    const trustedProxyCidrs = commaJoinedList(this, 'TrustedProxyCidrs', ingress?.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs]);
     this.signIn = new MlflowSignInResources(this, 'SignIn', {
       signIn: props.signIn!,
       namespaceName: this.namespaceName,

@@ -1,5 +1,5 @@
 import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { Fn, Op, TerraformLocal, Token } from 'cdktf';
+import { Fn, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { SignInBinding } from './binding';
 import {
@@ -16,7 +16,7 @@ import { MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './pr
 import { AzureCloud } from '../core/cloud';
 import { kubernetesModules } from '../core/providers';
 import { requireTerraformForWriteOnly } from '../core/terraform';
-import { concatLists } from '../core/tokens';
+import { commaJoinedList, concatLists } from '../core/tokens';
 
 /** The tracking store's connection, which the sign-in database defaults to. */
 export interface SignInTrackingDatabase {
@@ -155,27 +155,16 @@ export class MlflowSignInResources extends Construct {
       redirectUri,
       issuer: common.issuer,
       groupsClaim: common.groupsClaim ?? 'groups',
-      userGroups: this.valuesList('UserGroups', common.userGroupObjectIds),
-      adminGroups: this.valuesList('AdminGroups', common.adminGroupObjectIds),
+      userGroups: commaJoinedList(this, 'UserGroups', common.userGroupObjectIds),
+      adminGroups: commaJoinedList(this, 'AdminGroups', common.adminGroupObjectIds),
       defaultPermission: common.defaultPermission ?? SIGN_IN.defaultPermission,
       providerDisplayName: common.providerDisplayName ?? SIGN_IN.providerDisplayName,
-      trustedProxies: this.valuesList('TrustedProxies', props.trustedProxyCidrs),
+      trustedProxies: commaJoinedList(this, 'TrustedProxies', props.trustedProxyCidrs),
       databaseInSecret: db !== undefined,
       redisInSecret: common.cacheRedisUrl !== undefined,
     });
   }
 
-  /**
-   * A list for the values document: its items, or, for a list reference (a `list(string)`
-   * variable), one item referring to a local that joins it with commas. A list cannot be
-   * interpolated into the JSON document (nor can a function call with its quoted arguments: the
-   * document must stay JSON before Terraform interpolates it); the chart joins `groupName`,
-   * `adminGroupName` and `trustedProxies` with commas anyway, so both give the same variable.
-   */
-  private valuesList(id: string, list: string[]): string[] {
-    if (!Token.isUnresolved(list)) return [...list];
-    return [new TerraformLocal(this, id, Fn.join(',', list)).asString];
-  }
 
   private writeSecret(name: string, props: MlflowSignInResourcesProps, revision: number, data: { [key: string]: string }): SecretV1 {
     requireTerraformForWriteOnly(this);
