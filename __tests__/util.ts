@@ -1,11 +1,31 @@
-import { TerraformStack, Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
 import { resolveInStack } from '../lib/core/tokens';
 
+/** The output directory of every test app of one test file, made on first use, removed after the file. */
+let outdir: string | undefined;
+afterAll(() => {
+  if (outdir !== undefined) fs.rmSync(outdir, { recursive: true, force: true });
+});
+
+/**
+ * A test app (`Testing.app()`: stack traces off, stubbed version, future flags) whose output
+ * directory is shared by the test file: `Testing.app()` makes a new temporary directory per app
+ * and never removes it (about 1,200 per run, and as many mkdtemp calls on the test's path).
+ * The tests of one file run one after another, and no test reads a directory another wrote.
+ */
+export function testApp(): App {
+  outdir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-mlflow-azure-test-'));
+  return Testing.app({ outdir });
+}
+
 /** A fresh stack in a test app (no backend, deterministic). */
 export function testStack(): TerraformStack {
-  const app = Testing.app();
+  const app = testApp();
   return new TerraformStack(app, 'test');
 }
 

@@ -1,17 +1,17 @@
 import { tmpdir } from 'os';
-import { CloudBackend, LocalBackend, TerraformStack, Testing } from 'cdktf';
+import { CloudBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { WorkspaceBackend, WorkspaceBackendOptions } from '../../lib/backend';
-import { errorOf, synthJson } from '../util';
+import { errorOf, synthJson, testApp } from '../util';
 
 function configured(options: WorkspaceBackendOptions, stackName = 'mlflow-prod'): { stack: TerraformStack; json: any } {
-  const stack = new TerraformStack(Testing.app(), stackName);
+  const stack = new TerraformStack(testApp(), stackName);
   WorkspaceBackend.configure(stack, options);
   return { stack, json: synthJson(stack) };
 }
 
 describe('local backend (no organization)', () => {
   test('a relative, per-stack state path', () => {
-    const stack = new TerraformStack(Testing.app(), 'mlflow-dev');
+    const stack = new TerraformStack(testApp(), 'mlflow-dev');
     const backend = WorkspaceBackend.configure(stack, { env: {} });
     expect(backend).toBeInstanceOf(LocalBackend);
     const json = synthJson(stack);
@@ -43,7 +43,7 @@ describe('local backend (no organization)', () => {
 
 describe('HCP Terraform cloud block', () => {
   test('organization from the environment, workspace = the stack name, no token', () => {
-    const stack = new TerraformStack(Testing.app(), 'mlflow-prod');
+    const stack = new TerraformStack(testApp(), 'mlflow-prod');
     const backend = WorkspaceBackend.configure(stack, { env: { TFC_ORGANIZATION: 'acme' } });
     expect(backend).toBeInstanceOf(CloudBackend);
     const json = synthJson(stack);
@@ -127,7 +127,7 @@ describe('validation', () => {
   });
 
   test('a stack with a backend already is refused', () => {
-    const stack = new TerraformStack(Testing.app(), 'mlflow-prod');
+    const stack = new TerraformStack(testApp(), 'mlflow-prod');
     WorkspaceBackend.configure(stack, { env: {} });
     expect(errorOf(() => WorkspaceBackend.configure(stack, { env: {} }))).toBe(
       'WorkspaceBackend mlflow-prod: the stack already has a backend (mlflow-prod/backend); configure it once, before any other backend.',

@@ -4,7 +4,7 @@ import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AksCluster, AksClusterAttributes, KubernetesAuth, KubeloginLoginMode } from '../../lib/cluster';
 import { AzureCloud } from '../../lib/core/cloud';
-import { errorOf, ref, synthJson, testStack, warningsOf } from '../util';
+import { errorOf, ref, synthJson, testApp, testStack, warningsOf } from '../util';
 
 const KUBELET_OBJECT_ID = '11111111-2222-3333-4444-555555555555';
 const KUBELET_CLIENT_ID = '66666666-7777-8888-9999-000000000000';
@@ -434,7 +434,7 @@ describe('AksCluster providers from a cluster created in the same stack', () => 
       .configureProviders(KubernetesAuth.kubelogin());
     expect(warningsOf(literal)).toEqual([]);
 
-    const app = Testing.app();
+    const app = testApp();
     const clusterStack = new TerraformStack(app, 'cluster');
     const aks = clusterResource(clusterStack);
     const appStack = new TerraformStack(app, 'mlflow');

@@ -1,10 +1,10 @@
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { checkName } from '../../lib/core/names';
 import { Problems } from '../../lib/core/validation';
-import { errorOf } from '../util';
+import { errorOf, testApp } from '../util';
 
 function tokenString(): string {
-  const stack = new TerraformStack(Testing.app(), 'test');
+  const stack = new TerraformStack(testApp(), 'test');
   return new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
 }
 

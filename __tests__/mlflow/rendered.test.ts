@@ -26,7 +26,7 @@ import { SignInBinding } from '../../lib/signin/binding';
 import { SIGN_IN } from '../../lib/signin/chart';
 import { MlflowSignInMechanism } from '../../lib/signin/props';
 import { buildExampleStacks } from '../../stacks/app';
-import { resourcesOf } from '../util';
+import { resourcesOf, testApp } from '../util';
 
 /*
  * The chart's real templates (community-charts mlflow 1.11.5, vendored) rendered by `helm
@@ -283,7 +283,7 @@ STACK_EXPECTATIONS['mlflow-teams/mlflow-nlp'] = teamExpectation('nlp', 'stmlflow
 STACK_EXPECTATIONS['mlflow-teams/mlflow-forecasting'] = teamExpectation('forecasting', 'stmlflowforecast001', 'mlflow');
 
 function stackCases(): { cases: Case[]; secretKeys: Map<string, string[]> } {
-  const app: App = Testing.app();
+  const app: App = testApp();
   const secretKeys = new Map<string, string[]>();
   const cases = buildExampleStacks(app).flatMap((stack) => {
     const json = JSON.parse(Testing.synth(stack));

@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Testing, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
 import { PrivateEndpoints, PrivateEndpointsProps, PrivateLinkSubresource } from '../../lib/network';
-import { errorOf, onlyResource, ref, resourcesOf, synthJson, testStack, warningsOf } from '../util';
+import { errorOf, onlyResource, ref, resourcesOf, synthJson, testApp, testStack, warningsOf } from '../util';
 
 const ACCOUNT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stmlflowtest01';
 const VAULT_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-mlflow';
@@ -234,7 +234,7 @@ describe('PrivateEndpoints: one zone of a name per virtual network', () => {
   });
 
   test('stacks of one app: a literal virtual network id is compared across them', () => {
-    const app = Testing.app();
+    const app = testApp();
     new PrivateEndpoints(new TerraformStack(app, 'one'), 'Endpoints', base);
     expect(errorOf(() => new PrivateEndpoints(new TerraformStack(app, 'two'), 'Endpoints', base)))
       .toMatch(/virtualNetworkIds\[0\] = ".*vnet-aks": is already linked to a private DNS zone privatelink.blob.core.windows.net by one\/Endpoints/);

@@ -18,7 +18,7 @@ import { annotationsOf, check, cluster, compliantStore, of, ruleIds, vaultWithKe
 import { SECRET_ENV_VARS } from '../../lib/mlflow/values';
 import { CheckSeverity, MlflowCheckId, MlflowChecks } from '../../lib/policy';
 import { KEY_VARIABLES, SECRET_KEY_NAMES } from '../../lib/policy/rules';
-import { errorOf } from '../util';
+import { errorOf, testApp } from '../util';
 
 /** A workload identity, federated to the mlflow service account: puts the stack in identity mode. */
 function workloadIdentity(scope: Construct): UserAssignedIdentity {
@@ -564,7 +564,7 @@ describe('MLF-W004 diagnostics and MLF-W005 delete protection', () => {
 
 describe('scope', () => {
   test('findings are reported only for resources under the construct the aspect is added to', () => {
-    const app = Testing.app();
+    const app = testApp();
     const stack = new TerraformStack(app, 'test');
     const good = compliantStore(stack, 'Good');
     compliantStore(stack, 'Bad', { minTlsVersion: 'TLS1_0' });
@@ -575,7 +575,7 @@ describe('scope', () => {
   });
 
   test('MlflowChecks.addTo(app) covers every stack', () => {
-    const app = Testing.app();
+    const app = testApp();
     const a = new TerraformStack(app, 'a');
     const b = new TerraformStack(app, 'b');
     compliantStore(a, 'Store', { minTlsVersion: 'TLS1_0' });
@@ -587,7 +587,7 @@ describe('scope', () => {
   });
 
   test('addTo without any stack fails', () => {
-    expect(errorOf(() => MlflowChecks.addTo(Testing.app()))).toMatch(/no TerraformStack in scope/);
+    expect(errorOf(() => MlflowChecks.addTo(testApp()))).toMatch(/no TerraformStack in scope/);
   });
 
   test('a second synth does not duplicate findings or annotations', () => {
@@ -638,14 +638,14 @@ describe('suppressions', () => {
     ['blank', '   '],
     ['missing', undefined as unknown as string],
   ])('a %s reason is rejected, naming prop, value and rule', (_name, reason) => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     const message = errorOf(() => MlflowChecks.suppress(stack, 'MLF-W003', reason));
     expect(message).toMatch(/^MlflowChecks\.suppress\(test\): 1 invalid prop:/);
     expect(message).toContain(`reason = ${reason === undefined ? 'undefined' : JSON.stringify(reason)}: is mandatory: a non-empty literal string`);
   });
 
   test('an unknown rule id is rejected, listing the valid ids; every problem in one error', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     const message = errorOf(() => MlflowChecks.suppress(stack, 'MLF-W999', ''));
     expect(message).toContain('2 invalid props');
     expect(message).toContain('ruleId = "MLF-W999": must be a rule id of MlflowChecks (MLF-E001, MLF-E002,');
@@ -654,7 +654,7 @@ describe('suppressions', () => {
 
 describe('reporting and synthesis', () => {
   function appWithError(): { app: ReturnType<typeof Testing.app>; stack: TerraformStack } {
-    const app = Testing.app();
+    const app = testApp();
     const stack = new TerraformStack(app, 'test');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     compliantStore(stack, 'Store', { allowNestedItemsToBePublic: true });
@@ -678,7 +678,7 @@ describe('reporting and synthesis', () => {
   });
 
   test('warnings do not fail app.synth() and are annotations', () => {
-    const app = Testing.app();
+    const app = testApp();
     const stack = new TerraformStack(app, 'test');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     compliantStore(stack, 'Store', { accountReplicationType: 'LRS' });

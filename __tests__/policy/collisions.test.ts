@@ -6,7 +6,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AksCluster, KubernetesAuth, MlflowBackendStore, MlflowOnAzure, MlflowOnAzureProps } from '../../lib';
 import { clusterWithProviders, NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
-import { errorOf } from '../util';
+import { errorOf, testApp } from '../util';
 
 /* Two resources of one type with one name in one scope fail synth, naming both constructs. */
 
@@ -31,7 +31,7 @@ const validate = (stack: TerraformStack) => errorOf(() => Testing.synth(stack, t
 
 describe('name collisions', () => {
   test('two instances with the defaults: identities, namespaces, releases and secrets collide, each naming both constructs', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A');
     instance(stack, 'B');
     const error = validate(stack);
@@ -41,14 +41,14 @@ describe('name collisions', () => {
   });
 
   test('two instances with their own names: no collision', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A', { namePrefix: 'team-a' });
     instance(stack, 'B', { namePrefix: 'team-b' });
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
   test('one name through different providers (another subscription, another cluster): no collision', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A');
     const other = AksCluster.fromAttributes(stack, 'OtherAks', {
       name: 'aks-other',
@@ -63,7 +63,7 @@ describe('name collisions', () => {
     instance(stack, 'B', { cluster: other, providers: { azurerm, kubernetes, helm } });
     expect(() => Testing.synth(stack, true)).not.toThrow();
     // The same names through the default providers do collide (the test above can fail).
-    const same = new TerraformStack(Testing.app(), 'same');
+    const same = new TerraformStack(testApp(), 'same');
     instance(same, 'A');
     instance(same, 'B', { providers: { azurerm: new AzurermProvider(same, 'azurerm-other', { alias: 'other', features: [{}] }) } });
     const error = validate(same);
@@ -72,14 +72,14 @@ describe('name collisions', () => {
   });
 
   test('two releases in one namespace with one name collide', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A', { namePrefix: 'team-a', namespaceName: 'ml', createNamespace: false, release: { image: IMAGE, releaseName: 'mlflow' } });
     instance(stack, 'B', { namePrefix: 'team-b', namespaceName: 'ml', createNamespace: false, release: { image: IMAGE, releaseName: 'mlflow' } });
     expect(validate(stack)).toMatch(/helm release "mlflow" in namespace "ml", created by test\/A\/Release\/Release and test\/B\/Release\/Release/);
   });
 
   test('the same storage account name in two stacks of one app fails at app synth (the name is global)', () => {
-    const app = new App({ outdir: Testing.app().outdir, skipValidation: false });
+    const app = new App({ outdir: testApp().outdir, skipValidation: false });
     const one = new TerraformStack(app, 'one');
     const two = new TerraformStack(app, 'two');
     instance(one, 'A', { storageAccountName: 'stmlflowshared1' });
@@ -89,7 +89,7 @@ describe('name collisions', () => {
   });
 
   test('only the types the library creates are judged: hand-written subnets, NSG rules and DNS records scoped by a parent name pass', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A');
     new Subnet(stack, 'SnA', { resourceGroupName: 'rg-net', name: 'default', virtualNetworkName: 'vnet-a', addressPrefixes: ['10.0.0.0/24'] });
     new Subnet(stack, 'SnB', { resourceGroupName: 'rg-net', name: 'default', virtualNetworkName: 'vnet-b', addressPrefixes: ['10.1.0.0/24'] });
@@ -99,13 +99,13 @@ describe('name collisions', () => {
   });
 
   test('one name given by one reference expression is one name; count and for_each are not compared', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A');
     const name = new TerraformVariable(stack, 'identity_name', { type: 'string' }).stringValue;
     new UserAssignedIdentity(stack, 'IdA', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name });
     new UserAssignedIdentity(stack, 'IdB', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name });
     expect(validate(stack)).toMatch(/azurerm_user_assigned_identity \$\{var.identity_name\} in resource group "rg-mlflow", created by test\/IdA and test\/IdB/);
-    const counted = new TerraformStack(Testing.app(), 'counted');
+    const counted = new TerraformStack(testApp(), 'counted');
     instance(counted, 'A');
     const c1 = new UserAssignedIdentity(counted, 'IdA', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-x' });
     c1.count = 2;
@@ -114,7 +114,7 @@ describe('name collisions', () => {
   });
 
   test('a second private DNS zone of one name in one resource group: the fix says to create it once', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     instance(stack, 'A');
     new PrivateDnsZone(stack, 'ZoneA', { resourceGroupName: 'rg-dns', name: 'privatelink.blob.core.windows.net' });
     new PrivateDnsZone(stack, 'ZoneB', { resourceGroupName: 'rg-dns', name: 'privatelink.blob.core.windows.net' });
@@ -122,7 +122,7 @@ describe('name collisions', () => {
   });
 
   test('names that are references are not compared', () => {
-    const stack = new TerraformStack(Testing.app(), 'test');
+    const stack = new TerraformStack(testApp(), 'test');
     const ns = sensitiveVariable(stack, 'ns').stringValue;
     instance(stack, 'A', { namePrefix: 'team-a', namespaceName: ns, createNamespace: false });
     instance(stack, 'B', { namePrefix: 'team-b', namespaceName: ns, createNamespace: false });

@@ -9,6 +9,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { CheckFinding, MlflowChecks, MlflowChecksProps } from '../../lib/policy';
+import { testApp } from '../util';
 
 /** A storage account that passes every check, with its container, diagnostic setting and lock. */
 export interface CompliantStore {
@@ -99,7 +100,7 @@ export function check(
   build: (stack: TerraformStack) => void,
   props: MlflowChecksProps = {},
 ): { stack: TerraformStack; checks: MlflowChecks; findings: CheckFinding[] } {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new TerraformStack(app, 'test');
   build(stack);
   const checks = new MlflowChecks(props);

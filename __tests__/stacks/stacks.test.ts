@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdktf';
 import { buildExampleStacks } from '../../stacks/app';
-import { errorsOf, onlyResource, resourcesOf, warningsOf } from '../util';
+import { errorsOf, onlyResource, resourcesOf, testApp, warningsOf } from '../util';
 
 const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod', 'mlflow-teams'];
 
@@ -8,7 +8,7 @@ const STACKS = ['mlflow-dev', 'mlflow-sp', 'mlflow-prod', 'mlflow-teams'];
 for (const name of ['TFC_ORGANIZATION', 'TFC_WORKSPACE_PREFIX', 'TFC_PROJECT', 'TFC_HOSTNAME']) delete process.env[name];
 
 function synthAll(): { app: App; json: Map<string, string> } {
-  const app = Testing.app();
+  const app = testApp();
   const stacks = buildExampleStacks(app);
   return { app, json: new Map(stacks.map((s) => [s.node.id, Testing.synth(s)])) };
 }
@@ -360,7 +360,7 @@ describe('example stacks in Terraform Cloud', () => {
   test('TFC_ORGANIZATION gives every stack its own workspace and no local backend', () => {
     process.env.TFC_ORGANIZATION = 'acme';
     process.env.TFC_WORKSPACE_PREFIX = 'ml';
-    const stacks = buildExampleStacks(Testing.app());
+    const stacks = buildExampleStacks(testApp());
     for (const stack of stacks) {
       const terraform = JSON.parse(Testing.synth(stack)).terraform;
       expect(terraform.backend).toBeUndefined();
@@ -371,7 +371,7 @@ describe('example stacks in Terraform Cloud', () => {
   test('without a prefix the workspace is the stack name', () => {
     process.env.TFC_ORGANIZATION = 'acme';
     delete process.env.TFC_WORKSPACE_PREFIX;
-    const [dev] = buildExampleStacks(Testing.app());
+    const [dev] = buildExampleStacks(testApp());
     expect(JSON.parse(Testing.synth(dev)).terraform.cloud.workspaces).toEqual({ name: 'mlflow-dev' });
   });
 });
