@@ -647,8 +647,15 @@ function handwrittenStack(app, id) {
   return stack;
 }
 
+// `synth-handwritten.js N`: N such stacks in one app (the yardstick of scale.js N; their names
+// are the same in every stack: the time does not depend on them). Default: one, `mlflow-prod`.
+const n = Number(process.argv[2] ?? 1);
+if (!Number.isInteger(n) || n < 1 || n > 999) throw new Error(`usage: synth-handwritten.js [N] (1..999), got ${process.argv[2]}`);
 const resources = synthInTemp(
-  (app) => handwrittenStack(app, 'mlflow-prod'),
-  (outdir) => stackFiles(outdir).reduce((n, f) => n + countResources(f), 0),
+  (app) => {
+    if (n === 1) handwrittenStack(app, 'mlflow-prod');
+    else for (let i = 1; i <= n; i++) handwrittenStack(app, `mlflow-${String(i).padStart(3, '0')}`);
+  },
+  (outdir) => stackFiles(outdir).reduce((count, f) => count + countResources(f), 0),
 );
 process.stdout.write(`${JSON.stringify({ resources })}\n`);
