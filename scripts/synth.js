@@ -12,7 +12,15 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'cdktf-mlflow-azure', 'synth.js');
-const ESBUILD = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+// esbuild's own binary for this platform (npm installs it as an optional dependency); else its
+// launcher script, which starts one more node and prints a stack trace of its own on errors.
+const ESBUILD = (() => {
+  try {
+    return require.resolve(`@esbuild/${process.platform}-${process.arch}/bin/esbuild`);
+  } catch {
+    return path.join(ROOT, 'node_modules', '.bin', 'esbuild');
+  }
+})();
 
 const esbuild = spawn(ESBUILD, [
   path.join(ROOT, 'stacks', 'main.ts'), '--bundle', '--platform=node', '--target=node20', '--packages=external',
