@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs projen tasks at the same time and fails when any of them fails: `npm test` type-checks
-// (tsc) and lints (eslint) this way, two single-threaded processes on two cores instead of one
-// after the other. Each task's output is held and printed whole when it ends (never interleaved),
-// under a line with its name, its result and its time.
+// (tsc) and lints (eslint) this way. Each keeps one core busy and a second one only in part
+// (V8's compiler and collector threads), so on two cores the pair ends sooner together than one
+// after the other (medians: 10.5 s against 12.4 s). Each task's output is held and printed whole
+// when it ends (never interleaved), under a line with its name, its result and its time.
 //
 //   node scripts/run-tasks.js typecheck eslint
 'use strict';
