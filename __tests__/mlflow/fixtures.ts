@@ -103,8 +103,8 @@ export function buildValues(overrides: Partial<MlflowValuesInput> = {}) {
 }
 
 /** Entra ID sign-in as the sign-in resources hand it over (PostgreSQL user database or SQLite; Redis cache or not). */
-export const ENTRA_BINDING = (databaseInSecret: boolean, redisInSecret = false) => entraBinding({
-  cloud: AzureCloud.PUBLIC,
+export const ENTRA_BINDING = (databaseInSecret: boolean, redisInSecret = false, cloud = AzureCloud.PUBLIC) => entraBinding({
+  cloud,
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   clientId: '0b1e3a7c-5d2f-4e6a-9c8b-1a2b3c4d5e6f',
   secretName: 'mlflow-sign-in',

@@ -69,7 +69,16 @@ interface SignInExpectation {
   readonly defaultPermission?: string;
   /** Where the sign-in users live: PostgreSQL (a URL in the secret) or SQLite in /tmp. */
   readonly database?: 'postgres' | 'sqlite';
+  /** The host of the token issuer the plugin checks bearer tokens against (Entra ID). */
+  readonly issuerHost?: string;
 }
+
+/** The host in the `iss` of a cloud's v2.0 tokens (China: not its sign-in host). */
+const ISSUER_HOSTS: Record<AzureCloud, string> = {
+  [AzureCloud.PUBLIC]: 'login.microsoftonline.com',
+  [AzureCloud.US_GOVERNMENT]: 'login.microsoftonline.us',
+  [AzureCloud.CHINA]: 'login.partner.microsoftonline.cn',
+};
 
 interface Case {
   readonly name: string;
@@ -105,12 +114,12 @@ function expectationOf(input: MlflowValuesInput): Expectation {
       }
       : undefined,
     maxArtifactSize: input.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize,
-    signIn: signInExpectation(input.signInBinding),
+    signIn: signInExpectation(input.signInBinding, location.cloud ?? AzureCloud.PUBLIC),
   };
 }
 
 /** What a binding of the matrix must render to. */
-function signInExpectation(binding: SignInBinding | undefined): SignInExpectation {
+function signInExpectation(binding: SignInBinding | undefined, cloud: AzureCloud): SignInExpectation {
   if (!binding || binding.mechanism === MlflowSignInMechanism.NONE) return { mechanism: MlflowSignInMechanism.NONE };
   if (binding.mechanism === MlflowSignInMechanism.BASIC_AUTH) {
     return { mechanism: binding.mechanism, secretName: binding.extraVolumes[0].secret.secretName };
@@ -122,6 +131,7 @@ function signInExpectation(binding: SignInBinding | undefined): SignInExpectatio
     redirectUri: o.redirectUri,
     defaultPermission: o.defaultPermission,
     database: o.database ? 'sqlite' : 'postgres',
+    issuerHost: ISSUER_HOSTS[cloud],
   };
 }
 
@@ -166,6 +176,7 @@ const MATRIX: [string, Partial<MlflowValuesInput>][] = [
   ['release "team" (service team-mlflow), namespace ml-team', { releaseName: 'team', namespace: 'ml-team', serviceAccountName: 'team-mlflow' }],
   ['Entra ID sign-in: PostgreSQL user database, Redis cache, ingress-nginx', { signInBinding: ENTRA(true, true), ingress: NGINX, replicas: 2 }],
   ['Entra ID sign-in: SQLite user database (one pod)', { signInBinding: ENTRA(false), backendStore: SQLITE, ingress: NGINX }],
+  ['Entra ID sign-in, China cloud', { signInBinding: ENTRA(true, false, AzureCloud.CHINA), artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA }, ingress: NGINX }],
   ['basic auth: PostgreSQL, ingress-nginx', { signInBinding: BASIC, ingress: NGINX }],
   ['basic auth: SQLite, no ingress', { signInBinding: BASIC, backendStore: SQLITE }],
   ['application routing add-on, Key Vault certificate', {
@@ -250,6 +261,7 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
       redirectUri: 'https://mlflow.example.com/callback',
       defaultPermission: 'READ',
       database: 'postgres',
+      issuerHost: ISSUER_HOSTS[AzureCloud.PUBLIC],
     },
   },
 };
@@ -275,6 +287,7 @@ function teamExpectation(team: string, account: string, container: string): Omit
       redirectUri: `https://${team}.mlflow.example.com/callback`,
       defaultPermission: 'READ',
       database: 'postgres',
+      issuerHost: ISSUER_HOSTS[AzureCloud.PUBLIC],
     },
   };
 }
@@ -542,6 +555,10 @@ function signInProblems(r: Rendered, e: Expectation, server: any, pod: any, full
     if (ref?.name !== s.secretName || ref?.key !== SIGN_IN.clientSecretKey) fail(`OIDC_CLIENT_SECRET from ${JSON.stringify(ref)}`);
     if (env('OIDC_REDIRECT_URI')?.value !== s.redirectUri) fail(`OIDC_REDIRECT_URI ${env('OIDC_REDIRECT_URI')?.value}, expected ${s.redirectUri}`);
     if (!env('OIDC_AUDIENCE')?.value || env('OIDC_AUDIENCE')?.value !== env('OIDC_CLIENT_ID')?.value) fail('OIDC_AUDIENCE is not the client id: bearer tokens of any audience would pass');
+    const issuer = String(env('OIDC_ISSUER')?.value ?? '');
+    if (!s.issuerHost || !issuer.startsWith(`https://${s.issuerHost}/`) || !issuer.endsWith('/v2.0')) {
+      fail(`OIDC_ISSUER ${JSON.stringify(env('OIDC_ISSUER')?.value)}, expected https://${s.issuerHost}/<tenant>/v2.0: bearer tokens of other tenants would pass`);
+    }
     if (env('DEFAULT_MLFLOW_PERMISSION')?.value !== s.defaultPermission) fail(`DEFAULT_MLFLOW_PERMISSION ${env('DEFAULT_MLFLOW_PERMISSION')?.value}`);
     if (env('SESSION_COOKIE_SECURE')?.value !== 'true' || env('SESSION_COOKIE_SAMESITE')?.value !== 'lax') fail('session cookies not secure and lax');
     if (!env('TRUSTED_PROXIES')?.value) fail('TRUSTED_PROXIES empty: the plugin trusts X-Forwarded-* from everyone');

@@ -41,12 +41,10 @@ describe('Entra ID endpoints per cloud', () => {
   test.each([
     [AzureCloud.PUBLIC, `https://login.microsoftonline.com/${TENANT}/v2.0`],
     [AzureCloud.US_GOVERNMENT, `https://login.microsoftonline.us/${TENANT}/v2.0`],
+    // not the sign-in host login.chinacloudapi.cn: the China cloud's tokens name the partner host
+    [AzureCloud.CHINA, `https://login.partner.microsoftonline.cn/${TENANT}/v2.0`],
   ])('issuer in the %s cloud: the tenant\'s v2.0 issuer', (cloud, issuer) => {
     expect(entraIssuer(cloud, TENANT)).toBe(issuer);
-  });
-
-  test('no issuer in the China cloud (not verified there)', () => {
-    expect(entraIssuer(AzureCloud.CHINA, TENANT)).toBeUndefined();
   });
 
   test('the redirect URI is the plugin\'s callback on the ingress host, over https', () => {
@@ -206,10 +204,10 @@ describe('entraBinding', () => {
     expect(entraBinding({ ...input, issuer: 'https://sts.example.com/v2.0' }).extraEnvVars.OIDC_ISSUER).toBe('https://sts.example.com/v2.0');
   });
 
-  test('China cloud: the China discovery URL and no OIDC_ISSUER', () => {
+  test('China cloud: the China discovery URL and the China issuer', () => {
     const binding = entraBinding({ ...input, cloud: AzureCloud.CHINA });
     expect(binding.oidcAuth!.discoveryUrl).toBe(`https://login.chinacloudapi.cn/${TENANT}/v2.0/.well-known/openid-configuration`);
-    expect(binding.extraEnvVars).not.toHaveProperty('OIDC_ISSUER');
+    expect(binding.extraEnvVars.OIDC_ISSUER).toBe(`https://login.partner.microsoftonline.cn/${TENANT}/v2.0`);
   });
 
   test('with Redis: CACHE_BACKEND redis, and the secret reaches the container through envFrom', () => {

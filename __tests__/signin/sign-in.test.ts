@@ -232,13 +232,13 @@ describe('Entra ID with an existing application', () => {
     expect(values.extraEnvVars.OIDC_ISSUER).toBe(`https://login.microsoftonline.com/${TENANT}/v2.0`);
   });
 
-  test('the cloud defaults to the artifact store\'s (China: its sign-in host, no issuer check)', () => {
+  test('the cloud defaults to the artifact store\'s (China: its sign-in host and its issuer)', () => {
     const { values } = synthRelease((s) => ({
       artifactLocation: { ...LOCATION, cloud: AzureCloud.CHINA },
       signIn: entraId(s, { redirectUri: 'https://mlflow.example.cn/callback' }),
     }));
     expect(values.oidcAuth.discoveryUrl).toBe(`https://login.chinacloudapi.cn/${TENANT}/v2.0/.well-known/openid-configuration`);
-    expect(values.extraEnvVars).not.toHaveProperty('OIDC_ISSUER');
+    expect(values.extraEnvVars.OIDC_ISSUER).toBe(`https://login.partner.microsoftonline.cn/${TENANT}/v2.0`);
   });
 
   describe('a list(string) variable for groups', () => {

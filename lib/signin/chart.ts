@@ -54,9 +54,15 @@ export function entraDiscoveryUrl(cloud: AzureCloud, tenantId: string): string {
   return `${entraAuthorityHost(cloud)}${tenantId}/v2.0/.well-known/openid-configuration`;
 }
 
-/** The issuer of the tenant's v2.0 tokens, where it is known (not in the China cloud). */
-export function entraIssuer(cloud: AzureCloud, tenantId: string): string | undefined {
-  return cloud === AzureCloud.CHINA ? undefined : `${entraAuthorityHost(cloud)}${tenantId}/v2.0`;
+/**
+ * The issuer of the tenant's v2.0 tokens (`iss`). In the China cloud it is not the sign-in host
+ * (`login.chinacloudapi.cn`) but `login.partner.microsoftonline.cn`: the issuer MSAL's built-in
+ * metadata of that authority gives (its copy of the discovery document). Not checked against a
+ * live token here; `issuer` overrides it.
+ */
+export function entraIssuer(cloud: AzureCloud, tenantId: string): string {
+  const host = cloud === AzureCloud.CHINA ? 'https://login.partner.microsoftonline.cn/' : entraAuthorityHost(cloud);
+  return `${host}${tenantId}/v2.0`;
 }
 
 /** The plugin's callback on an ingress host. */
@@ -145,8 +151,8 @@ export function entraBinding(input: EntraBindingInput): SignInBinding {
     // PKCE on the authorization code flow.
     OIDC_CODE_CHALLENGE: 'S256',
     OIDC_ALEMBIC_VERSION_TABLE: SIGN_IN.entraAlembicVersionTable,
+    OIDC_ISSUER: issuer,
   };
-  if (issuer !== undefined) env.OIDC_ISSUER = issuer;
   if (input.redisInSecret) env.CACHE_BACKEND = 'redis';
   return {
     mechanism: MlflowSignInMechanism.ENTRA_ID,

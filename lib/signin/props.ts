@@ -125,7 +125,7 @@ export interface EntraIdSignInCommonOptions {
   readonly providerDisplayName?: string;
   /**
    * The token issuer checked on bearer tokens (`OIDC_ISSUER`).
-   * @default - `https://<sign-in host>/<tenant>/v2.0` in the public and US Government clouds; not checked in the China cloud (its issuer was not verified; the audience still is)
+   * @default - the tenant's v2.0 issuer in its cloud: `https://login.microsoftonline.com/<tenant>/v2.0`, `https://login.microsoftonline.us/<tenant>/v2.0`, `https://login.partner.microsoftonline.cn/<tenant>/v2.0` (China)
    */
   readonly issuer?: string;
 }
