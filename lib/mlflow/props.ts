@@ -86,12 +86,14 @@ export enum MlflowIngressController {
   /**
    * ingress-nginx (class `nginx`, namespace `ingress-nginx`): `proxy-body-size`,
    * `proxy-read-timeout`, `proxy-send-timeout`, `proxy-request-buffering: "off"`, `ssl-redirect`.
+   * The community ingress-nginx project was retired in March 2026 (no security fixes since).
    */
   NGINX = 'nginx',
   /**
    * The AKS application routing add-on (managed NGINX, class `webapprouting.kubernetes.azure.com`,
    * namespace `app-routing-system`): the ingress-nginx annotations, and TLS certificates from Key
-   * Vault (`MlflowIngressTls.keyVaultCertificate`).
+   * Vault (`MlflowIngressTls.keyVaultCertificate`). Azure's support for the add-on's NGINX ended
+   * in November 2026 (its successor is the add-on's Gateway API mode).
    */
   APP_ROUTING = 'app-routing',
   /**
