@@ -11,7 +11,8 @@ import {
   MlflowReleaseProps,
 } from '../../lib/mlflow';
 import { ingressAnnotationsFor, ingressClassNameFor, ingressHasTls, ingressTlsFor } from '../../lib/mlflow/values';
-import { onlyResource, testStack } from '../util';
+import { MlflowSignIn } from '../../lib/signin';
+import { errorOf, onlyResource, testStack } from '../util';
 
 const HOST = 'mlflow.example.com';
 const KV_CERTIFICATE = 'https://kv-ingress.vault.azure.net/certificates/mlflow';
@@ -191,5 +192,107 @@ describe('trusted proxies from a list(string) variable', () => {
     expect(join).toBeDefined();
     const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
     expect(values.extraEnvVars.FORWARDED_ALLOW_IPS).toBe(`\${local.${join![0]}}`);
+  });
+});
+
+describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
+  const GATEWAY = { name: 'public', namespace: 'gateways', sectionName: 'https' };
+  const gatewayIngress: MlflowIngress = { host: HOST, controller: MlflowIngressController.GATEWAY_API, gateway: GATEWAY };
+
+  test('no Ingress: the chart\'s ingress is off and the route is an extra manifest of the release', () => {
+    const { values } = synthRelease(gatewayIngress);
+    expect(values.ingress).toEqual({ enabled: false });
+    const routes = values.extraDeploy.filter((m: any) => m.kind === 'HTTPRoute');
+    expect(routes).toHaveLength(1);
+  });
+
+  test('the route: the host on the Gateway\'s listener, every path to the MLflow service, a request timeout for large artifacts', () => {
+    const { values, release } = synthRelease(gatewayIngress);
+    const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
+    expect(route).toEqual({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'mlflow', labels: { 'app.kubernetes.io/name': 'mlflow', 'app.kubernetes.io/instance': 'mlflow', 'app.kubernetes.io/part-of': 'mlflow' } },
+      spec: {
+        parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }],
+        hostnames: [HOST],
+        rules: [{
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: [{ name: release.serviceName, port: release.servicePort }],
+          timeouts: { request: '600s' },
+        }],
+      },
+    });
+  });
+
+  test('the timeout follows the artifact timeout; annotations go on the route; no listener without sectionName', () => {
+    const { values } = synthRelease(
+      { ...gatewayIngress, gateway: { name: 'public', namespace: 'gateways' }, annotations: { 'example.com/team': 'ml' } },
+      { artifactTimeoutSeconds: 1800 },
+    );
+    const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
+    expect(route.spec.rules[0].timeouts).toEqual({ request: '1800s' });
+    expect(route.metadata.annotations).toEqual({ 'example.com/team': 'ml' });
+    expect(route.spec.parentRefs[0]).not.toHaveProperty('sectionName');
+  });
+
+  test('behind the gateway: the host in MLflow\'s allowed hosts, forwarded headers trusted from the proxies, an https tracking URI', () => {
+    const { values, release } = synthRelease(gatewayIngress);
+    expect(values.serverAllowedHosts).toContain(HOST);
+    expect(values.extraEnvVars.FORWARDED_ALLOW_IPS).toBe('10.0.0.0/8,172.16.0.0/12,192.168.0.0/16');
+    expect(release.trackingUri).toBe(`https://${HOST}`);
+  });
+
+  test('a route exposes MLflow: without sign-in it fails at synth', () => {
+    const stack = testStack();
+    const error = errorOf(() => new MlflowRelease(stack, 'Mlflow', {
+      namespaceName: 'mlflow',
+      artifactLocation: LOCATION,
+      auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+      image: IMAGE,
+      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      signIn: MlflowSignIn.none({ reason: 'test' }),
+      ingress: gatewayIngress,
+    }));
+    expect(error).toMatch(/signIn/);
+  });
+
+  describe('bad input, all in one error', () => {
+    const errorFor = (ingress: MlflowIngress) => errorOf(() => synthRelease(ingress));
+
+    test('the Gateway is required with GATEWAY_API', () => {
+      const error = errorFor({ host: HOST, controller: MlflowIngressController.GATEWAY_API });
+      expect(error).toMatch(/1 invalid prop:\n\s+- ingress\.gateway = undefined: is required with controller GATEWAY_API/);
+    });
+
+    test('a Gateway with another controller does nothing, and says so', () => {
+      expect(errorFor({ host: HOST, tlsSecretName: 'mlflow-tls', gateway: GATEWAY }))
+        .toMatch(/ingress\.gateway = \{"name":"public",[^\n]*\}: is only for controller: MlflowIngressController\.GATEWAY_API/);
+    });
+
+    test('the Gateway\'s names are Kubernetes names', () => {
+      const error = errorFor({ ...gatewayIngress, gateway: { name: 'Public_GW', namespace: 'gate.ways', sectionName: 'HTTPS' } });
+      expect(error).toMatch(/ingress\.gateway\.name = "Public_GW"/);
+      expect(error).toMatch(/ingress\.gateway\.namespace = "gate\.ways"/);
+      expect(error).toMatch(/ingress\.gateway\.sectionName = "HTTPS"/);
+    });
+
+    test('TLS, class and body size are the Gateway\'s: each is refused by name', () => {
+      const error = errorFor({
+        ...gatewayIngress,
+        tls: MlflowIngressTls.existingSecret('mlflow-tls'),
+        tlsSecretName: 'mlflow-tls',
+        allowInsecureHttp: false,
+        className: 'nginx',
+        maxBodySize: '5g',
+      });
+      for (const prop of ['ingress.tls', 'ingress.tlsSecretName', 'ingress.allowInsecureHttp', 'ingress.className', 'ingress.maxBodySize']) {
+        expect(error).toMatch(new RegExp(`${prop.replace('.', '\\.')}( = [^:]+)?: does not apply with controller GATEWAY_API`));
+      }
+    });
+
+    test('no trusted proxies at all is refused as for an ingress', () => {
+      expect(errorFor({ ...gatewayIngress, trustedProxyCidrs: [] })).toMatch(/ingress\.trustedProxyCidrs = \[\]: must list at least the gateway proxies/);
+    });
   });
 });

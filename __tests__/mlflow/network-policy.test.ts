@@ -142,6 +142,12 @@ describe('the network policy of a release', () => {
     expect(fromOf(policy)).toEqual([synthNamespacePeer('app-routing-system')]);
   });
 
+  test('Gateway API: the Gateway\'s namespace, where its proxies run', () => {
+    const gatewayIngress = { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespace: 'gateways' } };
+    const { policy } = synthRelease(() => ({ ingress: gatewayIngress }));
+    expect(policy.spec.ingress).toEqual([{ from: [synthNamespacePeer('gateways')], ports: MLFLOW_PORT }]);
+  });
+
   test('given controller namespaces replace the default (e.g. a private ingress-nginx)', () => {
     const { policy } = synthRelease(() => ({ ingress: INGRESS, networkPolicy: { ingressControllerNamespaces: ['ingress-nginx-internal'] } }));
     expect(fromOf(policy)).toEqual([synthNamespacePeer('ingress-nginx-internal')]);

@@ -56,7 +56,14 @@ interface Expectation {
   readonly postgres?: { readonly sslMode: string; readonly driver?: string; readonly secretName: string };
   readonly artifactUri: string;
   readonly proxied: boolean;
-  readonly ingress?: { readonly host: string; readonly className?: string; readonly tlsSecretName?: string; readonly trustedProxyCidrs: string[] };
+  readonly ingress?: {
+    readonly host: string;
+    readonly className?: string;
+    readonly tlsSecretName?: string;
+    readonly trustedProxyCidrs: string[];
+    /** Gateway API: an HTTPRoute on this Gateway instead of an Ingress. */
+    readonly gateway?: { readonly name: string; readonly namespace: string; readonly sectionName?: string };
+  };
   readonly maxArtifactSize: string;
   /** Sign-in: the mechanism, its secret, and what Entra ID sign-in must render to. */
   readonly signIn: SignInExpectation;
@@ -111,6 +118,7 @@ function expectationOf(input: MlflowValuesInput): Expectation {
         className: ingressClassNameFor(input.ingress),
         tlsSecretName: ingressTlsFor(input.ingress, chartFullname(releaseName).name).secretName,
         trustedProxyCidrs: input.ingress.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs],
+        ...(input.ingress.gateway ? { gateway: input.ingress.gateway } : {}),
       }
       : undefined,
     maxArtifactSize: input.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize,
@@ -184,6 +192,15 @@ const MATRIX: [string, Partial<MlflowValuesInput>][] = [
     ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.APP_ROUTING, tls: MlflowIngressTls.keyVaultCertificate({ certificateUri: 'https://kv-ingress.vault.azure.net/certificates/mlflow' }) },
   }],
   ['cert-manager certificate', { signInBinding: BASIC, ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }) } }],
+  ['Gateway API HTTPRoute, Entra ID sign-in, PostgreSQL', {
+    signInBinding: ENTRA(true),
+    ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' } },
+  }],
+  ['Gateway API HTTPRoute, release "team", basic auth', {
+    signInBinding: BASIC,
+    releaseName: 'team',
+    ingress: { host: 'team.mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'internal', namespace: 'gateways' } },
+  }],
 ];
 
 const MATRIX_CASES: Case[] = MATRIX.map(([name, overrides]) => {
@@ -514,7 +531,26 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
     if (get?.path !== '/health' || get?.port !== MLFLOW_CHART.containerPortName) fail(`${probe} ${JSON.stringify(get)}`);
   }
   const ingresses = byKind(r, 'Ingress');
-  if (e.ingress) {
+  const routes = byKind(r, 'HTTPRoute');
+  if (e.ingress?.gateway) {
+    // Gateway API: no Ingress; one HTTPRoute from the Gateway's listener to the service
+    if (ingresses.length > 0) fail('an Ingress was rendered next to the HTTPRoute');
+    const route = routes[0];
+    const parent = route?.spec.parentRefs?.[0];
+    const g = e.ingress.gateway;
+    if (routes.length !== 1 || parent?.kind !== 'Gateway' || parent?.name !== g.name || parent?.namespace !== g.namespace || parent?.sectionName !== g.sectionName) {
+      fail(`HTTPRoute parents ${JSON.stringify(route?.spec.parentRefs)}, expected the Gateway ${JSON.stringify(g)}`);
+    }
+    if (route?.metadata.namespace !== undefined && route.metadata.namespace !== e.namespace) fail(`HTTPRoute in namespace ${route.metadata.namespace}`);
+    if (JSON.stringify(route?.spec.hostnames) !== JSON.stringify([e.ingress.host])) fail(`HTTPRoute hostnames ${JSON.stringify(route?.spec.hostnames)}`);
+    const rule = route?.spec.rules?.[0];
+    const backend = rule?.backendRefs?.[0];
+    if (backend?.name !== fullname || backend?.port !== MLFLOW_CHART.servicePort) fail(`HTTPRoute backend ${JSON.stringify(backend)}, expected the service ${fullname}:${MLFLOW_CHART.servicePort}`);
+    if (!/^[0-9]+s$/.test(rule?.timeouts?.request ?? '')) fail(`HTTPRoute request timeout ${JSON.stringify(rule?.timeouts)}: large artifacts would meet the gateway's default`);
+    const forwarded = envValue(server, 'FORWARDED_ALLOW_IPS')?.value;
+    if (forwarded !== e.ingress.trustedProxyCidrs.join(',')) fail(`FORWARDED_ALLOW_IPS ${forwarded}: uvicorn would not trust the gateway's X-Forwarded-Proto`);
+  } else if (e.ingress) {
+    if (routes.length > 0) fail('an HTTPRoute was rendered next to the Ingress');
     const ingress = ingresses[0];
     const rule = ingress?.spec.rules?.[0];
     const target = rule?.http?.paths?.[0]?.backend?.service;

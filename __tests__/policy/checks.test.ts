@@ -746,6 +746,7 @@ describe('MLF-E009, MLF-E010, MLF-E011: sign-in of hand-written MLflow releases'
     ['ingress without any mechanism', { ingress: { enabled: true } }, {}],
     ['a LoadBalancer service without any mechanism', { service: { type: 'LoadBalancer' } }, {}],
     ['a NodePort service, sign-in explicitly off', { service: { type: 'NodePort' }, oidcAuth: { enabled: false } }, {}],
+    ['a Gateway API HTTPRoute among the extra manifests', { ingress: { enabled: false }, extraDeploy: [{ apiVersion: 'batch/v1', kind: 'Job' }, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' }] }, {}],
   ])('MLF-E009: %s', (_name, doc) => {
     const { findings } = check((stack) => release(stack, values(doc)));
     expect(ruleIds(findings)).toEqual(['MLF-E009']);
@@ -757,6 +758,8 @@ describe('MLF-E009, MLF-E010, MLF-E011: sign-in of hand-written MLflow releases'
     ['auth', { ingress: { enabled: true }, auth: { enabled: true, existingAdminSecret: { name: 'a' } } }],
     ['an --app-name through extraArgs', { ingress: { enabled: true }, extraArgs: { appName: 'basic-auth' } }],
     ['no exposure, no sign-in (inside the cluster)', { ingress: { enabled: false }, service: { type: 'ClusterIP' } }],
+    ['an HTTPRoute with sign-in on', { extraDeploy: [{ kind: 'HTTPRoute' }], auth: { enabled: true, existingAdminSecret: { name: 'a' } } }],
+    ['extra manifests that publish nothing', { extraDeploy: [{ kind: 'Job' }, { kind: 'ConfigMap' }] }],
   ])('no finding: %s', (_name, doc) => {
     expect(check((stack) => release(stack, values(doc))).findings).toEqual([]);
   });

@@ -106,6 +106,34 @@ export enum MlflowIngressController {
    * with a `RoutePolicy`, not annotations): only the annotations you give are emitted.
    */
   OTHER = 'other',
+  /**
+   * A Kubernetes Gateway API `Gateway` your platform runs (the application routing add-on's
+   * Gateway API mode, Istio, Application Gateway for Containers, Envoy Gateway, ...): no Ingress;
+   * an `HTTPRoute` (`gateway.networking.k8s.io/v1`) for the host, attached to `ingress.gateway`,
+   * to the MLflow service, with a request timeout for large artifacts. The Gateway's listener
+   * terminates TLS: attach to an HTTPS listener (`gateway.sectionName`).
+   */
+  GATEWAY_API = 'gateway-api',
+}
+
+/**
+ * The Gateway (Kubernetes Gateway API) an `HTTPRoute` attaches to (its `parentRefs` entry). The
+ * Gateway belongs to the platform: its listener must admit routes from the release namespace
+ * (`allowedRoutes.namespaces`) and serve HTTPS for the host.
+ */
+export interface MlflowGatewayReference {
+  /** The Gateway's name. */
+  readonly name: string;
+  /**
+   * The Gateway's namespace. With the application routing add-on's Gateway API mode and Istio the
+   * gateway proxies run there, so the network policy admits it by default.
+   */
+  readonly namespace: string;
+  /**
+   * The listener to attach to (the HTTPS one for the host).
+   * @default - every listener of the Gateway that admits the route
+   */
+  readonly sectionName?: string;
 }
 
 /** Options of {@link MlflowIngressTls.certManager}. */
@@ -204,19 +232,26 @@ export interface MlflowIngress {
   /** The host name, e.g. `mlflow.example.com` (also added to MLflow's allowed hosts). */
   readonly host: string;
   /**
-   * The ingress controller (decides the timeout and body-size annotations).
+   * The ingress controller (decides the timeout and body-size annotations), or `GATEWAY_API` for
+   * an `HTTPRoute` on a Gateway (`gateway`).
    * @default MlflowIngressController.NGINX
    */
   readonly controller?: MlflowIngressController;
   /**
-   * The ingress class name.
+   * The Gateway the `HTTPRoute` attaches to. Required with `controller: GATEWAY_API`, and only
+   * there.
+   * @default - none
+   */
+  readonly gateway?: MlflowGatewayReference;
+  /**
+   * The ingress class name (not with GATEWAY_API: the route names its Gateway).
    * @default "nginx" for NGINX, "webapprouting.kubernetes.azure.com" for APP_ROUTING, "azure-application-gateway" for APPLICATION_GATEWAY; required for OTHER
    */
   readonly className?: string;
   /**
    * Name of an existing Kubernetes TLS secret for the host (the same as
    * `tls: MlflowIngressTls.existingSecret(name)`). Give `tlsSecretName` or `tls`, unless
-   * `allowInsecureHttp` is true.
+   * `allowInsecureHttp` is true (neither with GATEWAY_API: the Gateway's listener terminates TLS).
    * @default - none
    */
   readonly tlsSecretName?: string;
@@ -232,7 +267,8 @@ export interface MlflowIngress {
    */
   readonly allowInsecureHttp?: boolean;
   /**
-   * The largest request body the ingress accepts (ingress-nginx `proxy-body-size`, an nginx size
+   * The largest request body the ingress accepts (NGINX and APP_ROUTING; not with GATEWAY_API,
+   * which has no standard body limit: the Gateway's own settings apply) (ingress-nginx `proxy-body-size`, an nginx size
    * such as `5g` or `500m`; nginx's units are 1024-based). Artifacts are uploaded in one request
    * unless proxied multipart upload is on. It may not exceed the release's `maxArtifactSize`,
    * which sizes the pods' ephemeral storage for staging uploads (`0`, unlimited, is refused for
@@ -251,7 +287,8 @@ export interface MlflowIngress {
    */
   readonly trustedProxyCidrs?: string[];
   /**
-   * More ingress annotations. They win over the ones this library sets.
+   * More ingress annotations (on the `HTTPRoute` with GATEWAY_API). They win over the ones this
+   * library sets.
    * @default {}
    */
   readonly annotations?: { [key: string]: string };

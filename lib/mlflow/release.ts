@@ -154,7 +154,9 @@ export class MlflowRelease extends Construct {
     this.servicePort = MLFLOW_CHART.servicePort;
     this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespaceName}.svc.${clusterDomain}:${this.servicePort}`;
     const ingress = props.ingress;
-    this.trackingUri = ingress ? `${ingressHasTls(ingress) ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
+    // Through a Gateway the listener serves TLS (an HTTPS listener: see MlflowIngressController.GATEWAY_API).
+    const https = ingress !== undefined && (ingress.controller === MlflowIngressController.GATEWAY_API || ingressHasTls(ingress));
+    this.trackingUri = ingress ? `${https ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
 
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     const databaseSecretName = `${this.serviceName}-database`;
@@ -422,7 +424,13 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
 
   // Ingress
   const ingress = props.ingress;
-  if (ingress) {
+  if (ingress?.controller === MlflowIngressController.GATEWAY_API) {
+    p.matches('ingress.host', ingress.host, DNS_NAME, 'must be a fully qualified DNS name in lowercase, e.g. mlflow.example.com');
+    checkGatewayRoute(p, ingress);
+  } else if (ingress) {
+    if (ingress.gateway !== undefined) {
+      p.add('ingress.gateway', ingress.gateway, `is only for controller: MlflowIngressController.GATEWAY_API (an HTTPRoute on that Gateway); controller is ${ingress.controller ?? MlflowIngressController.NGINX}`);
+    }
     p.matches('ingress.host', ingress.host, DNS_NAME, 'must be a fully qualified DNS name in lowercase, e.g. mlflow.example.com');
     if (ingress.tlsSecretName === undefined && ingress.tls === undefined && !ingress.allowInsecureHttp) {
       p.add('ingress.tls', undefined, 'must be set (MlflowIngressTls.certManager(...), .keyVaultCertificate(...) or .existingSecret(name), or ingress.tlsSecretName), or set ingress.allowInsecureHttp: true when TLS terminates in front of the ingress');
@@ -534,7 +542,8 @@ function checkSizing(p: Problems, props: MlflowReleaseProps): void {
   atMost('resources.ephemeralStorageRequest', r.ephemeralStorageRequest, ephemeralRequest, 'resources.ephemeralStorageLimit', limitText, ephemeralLimit ?? parseQuantity(limitText));
 
   const body = props.ingress?.maxBodySize;
-  if (isLiteral(body)) {
+  // (with GATEWAY_API maxBodySize does not apply, and says so)
+  if (isLiteral(body) && props.ingress?.controller !== MlflowIngressController.GATEWAY_API) {
     const bytes = parseNginxSize(body);
     if (bytes === undefined) {
       p.add('ingress.maxBodySize', body, 'must be an nginx size such as 5g, 500m or 64k (1024-based units)');
@@ -557,8 +566,39 @@ function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
       return ['ingress-nginx'];
     case MlflowIngressController.APP_ROUTING:
       return ['app-routing-system'];
+    case MlflowIngressController.GATEWAY_API:
+      // the application routing add-on's Gateway API mode and Istio run a Gateway's proxies in its namespace
+      return ingress.gateway?.namespace !== undefined ? [ingress.gateway.namespace] : [];
     default:
       return [];
+  }
+}
+
+/**
+ * An HTTPRoute on a Gateway: the Gateway named (Kubernetes names), and none of the Ingress-only
+ * props, which would do nothing (TLS is the Gateway listener's; there is no class and no
+ * standard body limit).
+ */
+function checkGatewayRoute(p: Problems, ingress: MlflowIngress): void {
+  const g = ingress.gateway;
+  if (g === undefined) {
+    p.add('ingress.gateway', undefined, 'is required with controller GATEWAY_API: { name, namespace, sectionName? } of the Gateway the HTTPRoute attaches to');
+  } else {
+    checkName(p, 'dnsSubdomain', 'ingress.gateway.name', g.name);
+    checkName(p, 'dnsLabel', 'ingress.gateway.namespace', g.namespace);
+    checkName(p, 'dnsSubdomain', 'ingress.gateway.sectionName', g.sectionName);
+  }
+  const tlsIsTheGateways = 'does not apply with controller GATEWAY_API: the Gateway\'s listener terminates TLS (attach the route to its HTTPS listener with ingress.gateway.sectionName)';
+  if (ingress.tls !== undefined) p.add('ingress.tls', '{...}', tlsIsTheGateways);
+  if (ingress.tlsSecretName !== undefined) p.add('ingress.tlsSecretName', ingress.tlsSecretName, tlsIsTheGateways);
+  if (ingress.allowInsecureHttp !== undefined) p.add('ingress.allowInsecureHttp', ingress.allowInsecureHttp, tlsIsTheGateways);
+  if (ingress.className !== undefined) p.add('ingress.className', ingress.className, 'does not apply with controller GATEWAY_API: the route names its Gateway (ingress.gateway)');
+  if (ingress.maxBodySize !== undefined) {
+    p.add('ingress.maxBodySize', ingress.maxBodySize, 'does not apply with controller GATEWAY_API: Gateway API has no standard body limit (the Gateway\'s own settings apply; maxArtifactSize still sizes the pods\' staging storage)');
+  }
+  checkIpAddressesOrCidrs(p, 'ingress.trustedProxyCidrs', ingress.trustedProxyCidrs);
+  if (isLiteral(ingress.trustedProxyCidrs) && ingress.trustedProxyCidrs.length === 0) {
+    p.add('ingress.trustedProxyCidrs', [], 'must list at least the gateway proxies\' addresses (behind a gateway MLflow would otherwise see http and the proxy\'s address)');
   }
 }
 
@@ -623,7 +663,9 @@ function checkNetworkPolicy(p: Problems, props: MlflowReleaseProps): void {
   });
   const ingress = props.ingress;
   const controller = ingress?.controller ?? MlflowIngressController.NGINX;
-  const known = controller === MlflowIngressController.NGINX || controller === MlflowIngressController.APP_ROUTING;
+  // (GATEWAY_API: the Gateway's namespace; a missing gateway is reported as such)
+  const known = controller === MlflowIngressController.NGINX || controller === MlflowIngressController.APP_ROUTING
+    || controller === MlflowIngressController.GATEWAY_API;
   if (ingress && !known && np?.ingressControllerNamespaces === undefined && (np?.allowedCidrs ?? []).length === 0) {
     p.add(
       'networkPolicy.allowedCidrs',

@@ -9,6 +9,7 @@ import {
   MlflowChartSecurityContext,
   MlflowChartValues,
 } from './chart-values';
+import { buildHttpRoute } from './http-route';
 import { buildMigrationJob } from './migration';
 import {
   MlflowArtifactLocation,
@@ -442,10 +443,21 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const image = input.image;
   const pullPolicy = image?.pullPolicy ?? 'IfNotPresent';
 
-  // Ingress
+  // Ingress (the chart's), or an HTTPRoute on a Gateway (an extraDeploy item)
   const ingress = input.ingress;
+  const gatewayRoute = ingress?.controller === MlflowIngressController.GATEWAY_API && ingress.gateway
+    ? buildHttpRoute({
+      fullname: serviceName,
+      releaseName,
+      host: ingress.host,
+      gateway: ingress.gateway,
+      servicePort: MLFLOW_CHART.servicePort,
+      timeoutSeconds: timeout,
+      annotations: { ...(ingress.annotations ?? {}) },
+    })
+    : undefined;
   const tlsSecretName = ingress ? ingressTlsFor(ingress, serviceName).secretName : undefined;
-  const chartIngress: MlflowChartIngress = ingress
+  const chartIngress: MlflowChartIngress = ingress && !gatewayRoute
     ? {
       enabled: true,
       ...(ingressClassNameFor(ingress) !== undefined ? { className: ingressClassNameFor(ingress) } : {}),
@@ -516,6 +528,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
       activeDeadlineSeconds: input.timeoutSeconds ?? d.timeoutSeconds,
     })]
     : [];
+  if (gatewayRoute) extraDeploy.push(gatewayRoute);
 
   return {
     ...(fullname.override !== undefined ? { fullnameOverride: fullname.override } : {}),

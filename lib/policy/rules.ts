@@ -437,6 +437,9 @@ function isMlflowChart(config: Record<string, any>): boolean {
   return typeof chart === 'string' && /(^|\/)mlflow(-[0-9][^/]*\.tgz)?$/.test(chart);
 }
 
+/** Gateway API routes that publish a service through a Gateway. */
+const GATEWAY_ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];
+
 function mlflowSignIn(e: ElementConfig, leaves: ValueLeaf[], add: Add): void {
   if (!isMlflowChart(e.config)) return;
   const at = (path: string) => leaves.filter((l) => leafPath(l) === path);
@@ -448,6 +451,11 @@ function mlflowSignIn(e: ElementConfig, leaves: ValueLeaf[], add: Add): void {
   if (on('ingress.enabled')) exposure.push('ingress.enabled');
   for (const l of at('service.type')) {
     if (typeof l.value === 'string' && ['LoadBalancer', 'NodePort'].includes(l.value)) exposure.push(`service.type = ${l.value}`);
+  }
+  // a Gateway API route among the chart's extra manifests (MlflowIngressController.GATEWAY_API writes one)
+  // (list items share their list's path: extraDeploy.kind is the kind of any of its manifests)
+  for (const l of at('extraDeploy.kind')) {
+    if (typeof l.value === 'string' && GATEWAY_ROUTE_KINDS.includes(l.value)) exposure.push(`an ${l.value} in extraDeploy`);
   }
   if (exposure.length > 0 && mechanisms.length === 0) {
     add(
