@@ -544,8 +544,8 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
     if (route?.metadata.namespace !== undefined && route.metadata.namespace !== e.namespace) fail(`HTTPRoute in namespace ${route.metadata.namespace}`);
     if (JSON.stringify(route?.spec.hostnames) !== JSON.stringify([e.ingress.host])) fail(`HTTPRoute hostnames ${JSON.stringify(route?.spec.hostnames)}`);
     const rule = route?.spec.rules?.[0];
-    const backend = rule?.backendRefs?.[0];
-    if (backend?.name !== fullname || backend?.port !== MLFLOW_CHART.servicePort) fail(`HTTPRoute backend ${JSON.stringify(backend)}, expected the service ${fullname}:${MLFLOW_CHART.servicePort}`);
+    const routeBackend = rule?.backendRefs?.[0];
+    if (routeBackend?.name !== fullname || routeBackend?.port !== MLFLOW_CHART.servicePort) fail(`HTTPRoute backend ${JSON.stringify(routeBackend)}, expected the service ${fullname}:${MLFLOW_CHART.servicePort}`);
     if (!/^[0-9]+s$/.test(rule?.timeouts?.request ?? '')) fail(`HTTPRoute request timeout ${JSON.stringify(rule?.timeouts)}: large artifacts would meet the gateway's default`);
     const forwarded = envValue(server, 'FORWARDED_ALLOW_IPS')?.value;
     if (forwarded !== e.ingress.trustedProxyCidrs.join(',')) fail(`FORWARDED_ALLOW_IPS ${forwarded}: uvicorn would not trust the gateway's X-Forwarded-Proto`);
