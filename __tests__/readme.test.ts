@@ -57,7 +57,8 @@ const DECLARED: Record<string, string> = {
   tls: "import('cdktf-mlflow-azure').MlflowIngressTls",
   teamDb: "(team: string) => import('cdktf-mlflow-azure').MlflowBackendStore",
   teamSignIn: "(team: string) => import('cdktf-mlflow-azure').MlflowSignIn",
-  // README "One cluster, many teams" and after: "`instanceProps`: the rest of an instance's props".
+  // README "Ingress options" (Gateway API), "One cluster, many teams" and after: "`instanceProps`: the
+  // rest of an instance's props".
   instanceProps: "Omit<import('cdktf-mlflow-azure').MlflowOnAzureProps, 'storageAccountName'>",
   // lib/encryption/README.md: the stack's resource group and location.
   resourceGroupName: 'string',
