@@ -7,7 +7,6 @@ import {
   KubernetesAuth,
   MlflowBackendStore,
   MlflowIngressController,
-  MlflowIngressTls,
   MlflowOnAzure,
   MlflowSignIn,
   StorageReplication,
@@ -88,13 +87,15 @@ export class MlflowProdStack extends ExampleStack {
       },
       release: {
         image: { repository: 'crmlflowprod.azurecr.io/mlflow-azure', tag: '3.15.1' },
+        // An HTTPRoute on the platform's Gateway (the application routing add-on's Gateway API mode,
+        // namespace gateways), whose HTTPS listener holds the certificate: the NGINX controllers
+        // are out of support.
         ingress: {
           host: 'mlflow.example.com',
-          controller: MlflowIngressController.NGINX,
-          className: 'nginx',
-          tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }),
+          controller: MlflowIngressController.GATEWAY_API,
+          gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
         },
-        // Training jobs in ml-training log to MLflow; nothing else but the ingress controller reaches it.
+        // Training jobs in ml-training log to MLflow; nothing else but the gateway reaches it.
         networkPolicy: { clientNamespaces: ['ml-training'] },
         autoscaling: { minReplicas: 2, maxReplicas: 6 },
         resources: { cpuRequest: '500m', memoryRequest: '2Gi', cpuLimit: '2', memoryLimit: '4Gi' },

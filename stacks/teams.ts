@@ -8,7 +8,6 @@ import {
   MlflowCheckId,
   MlflowChecks,
   MlflowIngressController,
-  MlflowIngressTls,
   MlflowSignIn,
   MlflowTeams,
   StorageReplication,
@@ -53,7 +52,12 @@ export class MlflowTeamsStack extends ExampleStack {
         database: { database: `mlflow_${name}_auth` },
       }),
       release: {
-        ingress: { host: `${name}.mlflow.example.com`, tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }), controller: MlflowIngressController.NGINX },
+        // each team's host on the platform's Gateway (its HTTPS listener holds a wildcard certificate)
+        ingress: {
+          host: `${name}.mlflow.example.com`,
+          controller: MlflowIngressController.GATEWAY_API,
+          gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+        },
         networkPolicy: { clientNamespaces: [`ml-${name}`] },
       },
     });

@@ -270,7 +270,11 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
     postgres: { sslMode: 'require', secretName: 'mlflow-database' },
     artifactUri: 'wasbs://mlflow@stmlflowprod001.blob.core.windows.net/artifacts',
     proxied: true,
-    ingress: { host: 'mlflow.example.com', className: 'nginx', tlsSecretName: 'mlflow-tls', trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs] },
+    ingress: {
+      host: 'mlflow.example.com',
+      trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs],
+      gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+    },
     maxArtifactSize: '5Gi',
     signIn: {
       mechanism: MlflowSignInMechanism.ENTRA_ID,
@@ -296,7 +300,11 @@ function teamExpectation(team: string, account: string, container: string): Omit
     postgres: { sslMode: 'require', secretName: `${instance}-database` },
     artifactUri: `wasbs://${container}@${account}.blob.core.windows.net/artifacts`,
     proxied: true,
-    ingress: { host: `${team}.mlflow.example.com`, className: 'nginx', tlsSecretName: `${instance}-tls`, trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs] },
+    ingress: {
+      host: `${team}.mlflow.example.com`,
+      trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs],
+      gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+    },
     maxArtifactSize: '5Gi',
     signIn: {
       mechanism: MlflowSignInMechanism.ENTRA_ID,

@@ -1,7 +1,7 @@
 'use strict';
 // The resources of synth-pattern.js (one production MLflow stack: workload identity, CMK,
-// private endpoints, monitoring, postgres, Entra ID sign-in, network policy, ingress with
-// cert-manager TLS, autoscaling) written by hand with plain
+// private endpoints, monitoring, postgres, Entra ID sign-in, network policy, an HTTPRoute on a
+// Gateway, autoscaling) written by hand with plain
 // cdktf and deep provider imports, no library code. Synthesized the same way; prints
 // {"resources": N} (resources + data sources) on stdout.
 //
@@ -435,7 +435,7 @@ function handwrittenStack(app, id) {
   const userGroupNames = new TerraformLocal(signIn, 'UserGroups', Fn.join(',', userGroups.listValue)).asString;
   const adminGroupNames = new TerraformLocal(signIn, 'AdminGroups', Fn.join(',', adminGroups.listValue)).asString;
 
-  // Network policy: the MLflow pods are reached on their port only from the ingress controller
+  // Network policy: the MLflow pods are reached on their port only from the gateway's namespace
   // and the client namespace.
   const fromNamespace = (name) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
   new NetworkPolicyV1(rel, 'NetworkPolicy', {
@@ -447,7 +447,7 @@ function handwrittenStack(app, id) {
     spec: {
       podSelector: { matchLabels: { 'app.kubernetes.io/name': 'mlflow', 'app.kubernetes.io/instance': 'mlflow' } },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [fromNamespace('ingress-nginx'), fromNamespace('ml-training')], ports: [{ port: '5000', protocol: 'TCP' }] }],
+      ingress: [{ from: [fromNamespace('gateways'), fromNamespace('ml-training')], ports: [{ port: '5000', protocol: 'TCP' }] }],
     },
   });
 
@@ -570,20 +570,8 @@ function handwrittenStack(app, id) {
     },
     extraVolumes: [],
     extraVolumeMounts: [],
-    ingress: {
-      enabled: true,
-      className: 'nginx',
-      annotations: {
-        'nginx.ingress.kubernetes.io/proxy-body-size': '5g',
-        'nginx.ingress.kubernetes.io/proxy-read-timeout': '600',
-        'nginx.ingress.kubernetes.io/proxy-send-timeout': '600',
-        'nginx.ingress.kubernetes.io/proxy-request-buffering': 'off',
-        'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
-        'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
-      },
-      hosts: [{ host: 'mlflow.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }],
-      tls: [{ secretName: 'mlflow-tls', hosts: ['mlflow.example.com'] }],
-    },
+    // an HTTPRoute on the platform's Gateway (extraDeploy) instead of an Ingress
+    ingress: { enabled: false },
     serverAllowedHosts: ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*', ...svc.flatMap((h) => [h, `${h}:80`]), 'mlflow.example.com'],
     resources: {
       requests: { 'cpu': '500m', 'memory': '2Gi', 'ephemeral-storage': '6Gi' },
@@ -595,7 +583,20 @@ function handwrittenStack(app, id) {
       maxReplicas: 6,
       metrics: ['cpu', 'memory'].map((name) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization: 80 } } })),
     },
-    extraDeploy: [migrationJob],
+    extraDeploy: [migrationJob, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'mlflow', labels: { 'app.kubernetes.io/name': 'mlflow', 'app.kubernetes.io/instance': 'mlflow', 'app.kubernetes.io/part-of': 'mlflow' } },
+      spec: {
+        parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }],
+        hostnames: ['mlflow.example.com'],
+        rules: [{
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: [{ name: 'mlflow', port: 80 }],
+          timeouts: { request: '600s' },
+        }],
+      },
+    }],
   };
   new Release(rel, 'Release', {
     name: 'mlflow',
