@@ -93,7 +93,7 @@ export class MlflowProdStack extends ExampleStack {
         ingress: {
           host: 'mlflow.example.com',
           controller: MlflowIngressController.GATEWAY_API,
-          gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+          gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' },
         },
         // Training jobs in ml-training log to MLflow; nothing else but the gateway reaches it.
         networkPolicy: { clientNamespaces: ['ml-training'] },

@@ -56,7 +56,7 @@ export class MlflowTeamsStack extends ExampleStack {
         ingress: {
           host: `${name}.mlflow.example.com`,
           controller: MlflowIngressController.GATEWAY_API,
-          gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+          gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' },
         },
         networkPolicy: { clientNamespaces: [`ml-${name}`] },
       },

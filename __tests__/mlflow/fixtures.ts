@@ -149,7 +149,7 @@ export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
   ['Entra ID sign-in, PostgreSQL users, Redis cache', { signInBinding: ENTRA_BINDING(true, true), ingress: { host: 'mlflow.example.com', tlsSecretName: 'mlflow-tls' } }],
   ['Entra ID sign-in, SQLite users', { signInBinding: ENTRA_BINDING(false), backendStore: MlflowBackendStore.sqliteForDevelopment() }],
   ['basic auth', { signInBinding: BASIC_BINDING }],
-  ['Gateway API route', { signInBinding: BASIC_BINDING, ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' } } }],
+  ['Gateway API route', { signInBinding: BASIC_BINDING, ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' } } }],
 ];
 
 /** No sign-in, for releases without ingress in unit tests. */

@@ -196,7 +196,7 @@ describe('trusted proxies from a list(string) variable', () => {
 });
 
 describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
-  const GATEWAY = { name: 'public', namespace: 'gateways', sectionName: 'https' };
+  const GATEWAY = { name: 'public', namespaceName: 'gateways', sectionName: 'https' };
   const gatewayIngress: MlflowIngress = { host: HOST, controller: MlflowIngressController.GATEWAY_API, gateway: GATEWAY };
 
   test('no Ingress: the chart\'s ingress is off and the route is an extra manifest of the release', () => {
@@ -227,7 +227,7 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
 
   test('the timeout follows the artifact timeout; annotations go on the route; no listener without sectionName', () => {
     const { values } = synthRelease(
-      { ...gatewayIngress, gateway: { name: 'public', namespace: 'gateways' }, annotations: { 'example.com/team': 'ml' } },
+      { ...gatewayIngress, gateway: { name: 'public', namespaceName: 'gateways' }, annotations: { 'example.com/team': 'ml' } },
       { artifactTimeoutSeconds: 1800 },
     );
     const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
@@ -271,9 +271,9 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
     });
 
     test('the Gateway\'s names are Kubernetes names', () => {
-      const error = errorFor({ ...gatewayIngress, gateway: { name: 'Public_GW', namespace: 'gate.ways', sectionName: 'HTTPS' } });
+      const error = errorFor({ ...gatewayIngress, gateway: { name: 'Public_GW', namespaceName: 'gate.ways', sectionName: 'HTTPS' } });
       expect(error).toMatch(/ingress\.gateway\.name = "Public_GW"/);
-      expect(error).toMatch(/ingress\.gateway\.namespace = "gate\.ways"/);
+      expect(error).toMatch(/ingress\.gateway\.namespaceName = "gate\.ways"/);
       expect(error).toMatch(/ingress\.gateway\.sectionName = "HTTPS"/);
     });
 

@@ -62,7 +62,7 @@ interface Expectation {
     readonly tlsSecretName?: string;
     readonly trustedProxyCidrs: string[];
     /** Gateway API: an HTTPRoute on this Gateway instead of an Ingress. */
-    readonly gateway?: { readonly name: string; readonly namespace: string; readonly sectionName?: string };
+    readonly gateway?: { readonly name: string; readonly namespaceName: string; readonly sectionName?: string };
   };
   readonly maxArtifactSize: string;
   /** Sign-in: the mechanism, its secret, and what Entra ID sign-in must render to. */
@@ -194,12 +194,12 @@ const MATRIX: [string, Partial<MlflowValuesInput>][] = [
   ['cert-manager certificate', { signInBinding: BASIC, ingress: { host: 'mlflow.example.com', tls: MlflowIngressTls.certManager({ clusterIssuer: 'letsencrypt-prod' }) } }],
   ['Gateway API HTTPRoute, Entra ID sign-in, PostgreSQL', {
     signInBinding: ENTRA(true),
-    ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' } },
+    ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' } },
   }],
   ['Gateway API HTTPRoute, release "team", basic auth', {
     signInBinding: BASIC,
     releaseName: 'team',
-    ingress: { host: 'team.mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'internal', namespace: 'gateways' } },
+    ingress: { host: 'team.mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'internal', namespaceName: 'gateways' } },
   }],
 ];
 
@@ -273,7 +273,7 @@ const STACK_EXPECTATIONS: Record<string, Omit<Expectation, 'clientId'> & { clien
     ingress: {
       host: 'mlflow.example.com',
       trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs],
-      gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+      gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' },
     },
     maxArtifactSize: '5Gi',
     signIn: {
@@ -303,7 +303,7 @@ function teamExpectation(team: string, account: string, container: string): Omit
     ingress: {
       host: `${team}.mlflow.example.com`,
       trustedProxyCidrs: [...MLFLOW_DEFAULTS.trustedProxyCidrs],
-      gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+      gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' },
     },
     maxArtifactSize: '5Gi',
     signIn: {
@@ -546,7 +546,7 @@ function problemsOf(r: Rendered, e: Expectation, secretKeys?: (name: string) => 
     const route = routes[0];
     const parent = route?.spec.parentRefs?.[0];
     const g = e.ingress.gateway;
-    if (routes.length !== 1 || parent?.kind !== 'Gateway' || parent?.name !== g.name || parent?.namespace !== g.namespace || parent?.sectionName !== g.sectionName) {
+    if (routes.length !== 1 || parent?.kind !== 'Gateway' || parent?.name !== g.name || parent?.namespace !== g.namespaceName || parent?.sectionName !== g.sectionName) {
       fail(`HTTPRoute parents ${JSON.stringify(route?.spec.parentRefs)}, expected the Gateway ${JSON.stringify(g)}`);
     }
     if (route?.metadata.namespace !== undefined && route.metadata.namespace !== e.namespace) fail(`HTTPRoute in namespace ${route.metadata.namespace}`);

@@ -109,7 +109,7 @@ function prodStack(app, id, n = '') {
       ingress: {
         host: n === '' ? 'mlflow.example.com' : `mlflow-${n}.example.com`,
         controller: MlflowIngressController.GATEWAY_API,
-        gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' },
+        gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' },
       },
       networkPolicy: { clientNamespaces: ['ml-training'] },
       autoscaling: { minReplicas: 2, maxReplicas: 6 },

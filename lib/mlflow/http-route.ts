@@ -44,7 +44,7 @@ export function buildHttpRoute(input: HttpRouteInput): { [key: string]: any } {
         group: 'gateway.networking.k8s.io',
         kind: 'Gateway',
         name: g.name,
-        namespace: g.namespace,
+        namespace: g.namespaceName,
         ...(g.sectionName !== undefined ? { sectionName: g.sectionName } : {}),
       }],
       hostnames: [input.host],

@@ -125,10 +125,11 @@ export interface MlflowGatewayReference {
   /** The Gateway's name. */
   readonly name: string;
   /**
-   * The Gateway's namespace. With the application routing add-on's Gateway API mode and Istio the
-   * gateway proxies run there, so the network policy admits it by default.
+   * The Gateway's namespace (`parentRefs[].namespace`; named so because `namespace` is reserved in
+   * C#). With the application routing add-on's Gateway API mode and Istio the gateway proxies run
+   * there, so the network policy admits it by default.
    */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /**
    * The listener to attach to (the HTTPS one for the host).
    * @default - every listener of the Gateway that admits the route

@@ -568,7 +568,7 @@ function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
       return ['app-routing-system'];
     case MlflowIngressController.GATEWAY_API:
       // the application routing add-on's Gateway API mode and Istio run a Gateway's proxies in its namespace
-      return ingress.gateway?.namespace !== undefined ? [ingress.gateway.namespace] : [];
+      return ingress.gateway?.namespaceName !== undefined ? [ingress.gateway.namespaceName] : [];
     default:
       return [];
   }
@@ -582,10 +582,10 @@ function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
 function checkGatewayRoute(p: Problems, ingress: MlflowIngress): void {
   const g = ingress.gateway;
   if (g === undefined) {
-    p.add('ingress.gateway', undefined, 'is required with controller GATEWAY_API: { name, namespace, sectionName? } of the Gateway the HTTPRoute attaches to');
+    p.add('ingress.gateway', undefined, 'is required with controller GATEWAY_API: { name, namespaceName, sectionName? } of the Gateway the HTTPRoute attaches to');
   } else {
     checkName(p, 'dnsSubdomain', 'ingress.gateway.name', g.name);
-    checkName(p, 'dnsLabel', 'ingress.gateway.namespace', g.namespace);
+    checkName(p, 'dnsLabel', 'ingress.gateway.namespaceName', g.namespaceName);
     checkName(p, 'dnsSubdomain', 'ingress.gateway.sectionName', g.sectionName);
   }
   const tlsIsTheGateways = 'does not apply with controller GATEWAY_API: the Gateway\'s listener terminates TLS (attach the route to its HTTPS listener with ingress.gateway.sectionName)';
