@@ -9,6 +9,7 @@ import {
   ArtifactStore,
   AzureCloud,
   MlflowBackendStore,
+  MlflowIngressController,
   MlflowOnAzure,
   MlflowOnAzureProps,
   StorageReplication,
@@ -388,5 +389,44 @@ describe('MlflowOnAzure: explicit providers', () => {
     const grants = resourcesOf(json, 'azurerm_role_assignment').map(([id]) => id).join(' ');
     expect(grants).toMatch(/Mlflow_ArtifactStore_GrantReaders_/);
     expect(grants).toMatch(/Shared_GrantOtherArtifactAccess_/);
+  });
+});
+
+describe('addOutputs', () => {
+  const outputsOf = (json: any) => json.output as Record<string, { value: unknown }>;
+
+  test('tracking URL, artifact URI, account, identity and the verify commands; a prefix for several instances', () => {
+    const stack = testStack();
+    const mlflow = make(stack);
+    mlflow.addOutputs('team_a_');
+    const outputs = outputsOf(JSON.parse(Testing.synth(stack)));
+    expect(Object.keys(outputs).sort()).toEqual(['team_a_artifact_uri', 'team_a_identity_client_id', 'team_a_storage_account', 'team_a_tracking_url', 'team_a_verify_commands']);
+    const ns = ref(stack, mlflow.kubernetesNamespace.name);
+    expect(outputs.team_a_tracking_url.value).toBe(`http://mlflow.${ns}.svc.cluster.local:80`);
+    const commands = outputs.team_a_verify_commands.value as string[];
+    expect(commands[0]).toBe(`kubectl -n ${ns} rollout status deployment/mlflow`);
+    expect(commands.some((c) => c.includes('httproute'))).toBe(false);
+  });
+
+  test('behind a Gateway: the route\'s acceptance is among the verify commands (helm does not wait for it)', () => {
+    const stack = testStack();
+    const mlflow = make(stack, {
+      release: {
+        image: IMAGE,
+        ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' } },
+      },
+    });
+    mlflow.addOutputs();
+    const outputs = outputsOf(JSON.parse(Testing.synth(stack)));
+    expect(outputs.tracking_url.value).toBe('https://mlflow.example.com');
+    const ns = ref(stack, mlflow.kubernetesNamespace.name);
+    expect(outputs.verify_commands.value).toContain(
+      `kubectl -n ${ns} get httproute mlflow -o jsonpath='{range .status.parents[*].conditions[*]}{.type}={.status} {.reason}{"\\n"}{end}'`,
+    );
+  });
+
+  test('a prefix that is no Terraform output name fails', () => {
+    const stack = testStack();
+    expect(errorOf(() => make(stack).addOutputs('1 bad'))).toMatch(/prefix = "1 bad": must be empty or start with a letter/);
   });
 });

@@ -318,6 +318,10 @@ export class MlflowOnAzure extends Construct {
         `${this.release.signIn.binding.mechanism === MlflowSignInMechanism.NONE ? '' : 'MLFLOW_TRACKING_USERNAME=<user> MLFLOW_TRACKING_PASSWORD=<password or access token> '}MLFLOW_TRACKING_URI=http://localhost:5000 python -c "import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)"`,
         `az storage blob list --account-name ${this.storageAccountName} --container-name ${this.store.containerName} --auth-mode login --query "[].name" -o tsv`,
         `az role assignment list --scope ${this.store.containerResourceId} -o table`,
+        // helm's wait does not wait for a Gateway to accept the route: its conditions say whether it did
+        ...release.values.extraDeploy
+          .filter((m) => m.kind === 'HTTPRoute')
+          .map((route) => `kubectl -n ${namespace} get httproute ${route.metadata.name} -o jsonpath='{range .status.parents[*].conditions[*]}{.type}={.status} {.reason}{"\\n"}{end}'`),
       ],
     }));
     return outputs;

@@ -64,6 +64,10 @@ export function exampleOutputs(stack: TerraformStack, mlflow: MlflowOnAzure, nam
       "MLFLOW_TRACKING_URI=http://localhost:5000 python -c \"import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)\"",
       `az storage blob list --account-name ${mlflow.storageAccountName} --container-name ${mlflow.store.containerName} --auth-mode login --query "[].name" -o tsv`,
       `az role assignment list --scope ${mlflow.store.containerResourceId} -o table`,
+      // behind a Gateway: whether it accepted the route (helm's wait does not check)
+      ...(!release.values.extraDeploy.some((m) => m.kind === 'HTTPRoute') ? [] : [
+        `kubectl -n ${namespace} get httproute ${release.serviceName} -o jsonpath='{range .status.parents[*].conditions[*]}{.type}={.status} {.reason}{"\\n"}{end}'`,
+      ]),
     ],
   });
 }

@@ -206,7 +206,7 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
     expect(routes).toHaveLength(1);
   });
 
-  test('the route: the host on the Gateway\'s listener, every path to the MLflow service, a request timeout for large artifacts', () => {
+  test('the route: the host on the Gateway\'s HTTPS listener, every path to the MLflow service, no request timeout (it would cut long downloads)', () => {
     const { values, release } = synthRelease(gatewayIngress);
     const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
     expect(route).toEqual({
@@ -219,21 +219,23 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
         rules: [{
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
           backendRefs: [{ name: release.serviceName, port: release.servicePort }],
-          timeouts: { request: '600s' },
+          timeouts: { request: '0s' },
         }],
       },
     });
   });
 
-  test('the timeout follows the artifact timeout; annotations go on the route; no listener without sectionName', () => {
-    const { values } = synthRelease(
-      { ...gatewayIngress, gateway: { name: 'public', namespaceName: 'gateways' }, annotations: { 'example.com/team': 'ml' } },
-      { artifactTimeoutSeconds: 1800 },
-    );
+  test('a request timeout when asked for; annotations go on the route', () => {
+    const { values } = synthRelease({ ...gatewayIngress, requestTimeoutSeconds: 7200, annotations: { 'example.com/team': 'ml' } }, { artifactTimeoutSeconds: 1800 });
     const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
-    expect(route.spec.rules[0].timeouts).toEqual({ request: '1800s' });
+    expect(route.spec.rules[0].timeouts).toEqual({ request: '7200s' });
     expect(route.metadata.annotations).toEqual({ 'example.com/team': 'ml' });
-    expect(route.spec.parentRefs[0]).not.toHaveProperty('sectionName');
+  });
+
+  test('uvicorn\'s keep-alive outlasts the gateways\' one-hour upstream idle timeout (75 s behind an ingress)', () => {
+    expect(synthRelease(gatewayIngress).values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('3660');
+    expect(synthRelease(gatewayIngress, { keepAliveTimeoutSeconds: 4000 }).values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('4000');
+    expect(synthRelease({ host: HOST, tlsSecretName: 'mlflow-tls' }).values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('75');
   });
 
   test('behind the gateway: the host in MLflow\'s allowed hosts, forwarded headers trusted from the proxies, an https tracking URI', () => {
@@ -270,6 +272,23 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
         .toMatch(/ingress\.gateway = \{"name":"public",[^\n]*\}: is only for controller: MlflowIngressController\.GATEWAY_API/);
     });
 
+    test('the listener is required: without it the route would take plain HTTP listeners too', () => {
+      const gateway = { name: 'public', namespaceName: 'gateways' } as MlflowIngress['gateway'];
+      expect(errorFor({ ...gatewayIngress, gateway })).toMatch(/ingress\.gateway\.sectionName = undefined: is required: the Gateway's HTTPS listener/);
+    });
+
+    test('a request timeout is 0 or at least the artifact timeout, a whole number, and only for GATEWAY_API', () => {
+      for (const bad of [-1, 1.5, 60, 86401]) {
+        expect(errorFor({ ...gatewayIngress, requestTimeoutSeconds: bad })).toMatch(new RegExp(`ingress\\.requestTimeoutSeconds = ${bad}: must be 0 \\(off\\) or a whole number of seconds from artifactTimeoutSeconds \\(600\\)`));
+      }
+      expect(() => synthRelease({ ...gatewayIngress, requestTimeoutSeconds: 0 })).not.toThrow();
+      expect(errorFor({ host: HOST, tlsSecretName: 'mlflow-tls', requestTimeoutSeconds: 900 })).toMatch(/ingress\.requestTimeoutSeconds = 900: is only for controller GATEWAY_API/);
+    });
+
+    test('route annotations cannot carry helm template syntax (the chart renders extra manifests through tpl)', () => {
+      expect(errorFor({ ...gatewayIngress, annotations: { 'example.com/x': '{{ .Release.Name }}' } })).toMatch(/ingress\.annotations\["example\.com\/x"\] = "\{\{ \.Release\.Name \}\}": must not contain "\{\{"/);
+    });
+
     test('the Gateway\'s names are Kubernetes names', () => {
       const error = errorFor({ ...gatewayIngress, gateway: { name: 'Public_GW', namespaceName: 'gate.ways', sectionName: 'HTTPS' } });
       expect(error).toMatch(/ingress\.gateway\.name = "Public_GW"/);
@@ -282,7 +301,7 @@ describe('Gateway API: an HTTPRoute on the platform\'s Gateway', () => {
         ...gatewayIngress,
         tls: MlflowIngressTls.existingSecret('mlflow-tls'),
         tlsSecretName: 'mlflow-tls',
-        allowInsecureHttp: false,
+        allowInsecureHttp: true,
         className: 'nginx',
         maxBodySize: '5g',
       });

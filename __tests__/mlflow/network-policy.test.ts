@@ -143,7 +143,7 @@ describe('the network policy of a release', () => {
   });
 
   test('Gateway API: the Gateway\'s namespace, where its proxies run', () => {
-    const gatewayIngress = { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways' } };
+    const gatewayIngress = { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' } };
     const { policy } = synthRelease(() => ({ ingress: gatewayIngress }));
     expect(policy.spec.ingress).toEqual([{ from: [synthNamespacePeer('gateways')], ports: MLFLOW_PORT }]);
   });

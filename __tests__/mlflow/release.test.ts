@@ -301,7 +301,7 @@ describe('MlflowRelease validation', () => {
     ['image user root', () => ({ image: { ...IMAGE, runAsUser: 0 } }), /image.runAsUser = 0: must be a whole number from 1 to 2147483647/],
     ['database host with a helm template', (s) => ({ backendStore: MlflowBackendStore.postgres({ host: '{{ .Release.Name }}-pg', database: 'db', user: 'u', password: passwordVariable(s, 'p').stringValue }) }), /backendStore.postgres.host = "\{\{ .Release.Name \}\}-pg": must not contain "\{\{"/],
     ['artifact timeout not positive', () => ({ artifactTimeoutSeconds: 0 }), /artifactTimeoutSeconds = 0: must be a whole number from 1 to 86400/],
-    ['keep-alive timeout not positive', () => ({ keepAliveTimeoutSeconds: -5 }), /keepAliveTimeoutSeconds = -5: must be a whole number from 1 to 3600/],
+    ['keep-alive timeout not positive', () => ({ keepAliveTimeoutSeconds: -5 }), /keepAliveTimeoutSeconds = -5: must be a whole number from 1 to 7200/],
     ['helm timeout not positive', () => ({ timeoutSeconds: 0 }), /timeoutSeconds = 0: must be a whole number from 1 to 86400/],
     ['a token number', (s) => ({ workers: new TerraformVariable(s, 'w', { type: 'number' }).numberValue }), /workers = .*: must be a literal number/],
     ['literal database password', () => ({ backendStore: MlflowBackendStore.postgres({ host: 'pg', database: 'db', user: 'u', password: 'hunter2' }) }), /backendStore\.postgres\.password = "<literal, not shown>": must be a Terraform reference \(the value of a sensitive TerraformVariable without a default\), never a literal/],

@@ -199,7 +199,7 @@ const MATRIX: [string, Partial<MlflowValuesInput>][] = [
   ['Gateway API HTTPRoute, release "team", basic auth', {
     signInBinding: BASIC,
     releaseName: 'team',
-    ingress: { host: 'team.mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'internal', namespaceName: 'gateways' } },
+    ingress: { host: 'team.mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'internal', namespaceName: 'gateways', sectionName: 'https-internal' } },
   }],
 ];
 

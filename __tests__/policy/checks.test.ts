@@ -747,6 +747,8 @@ describe('MLF-E009, MLF-E010, MLF-E011: sign-in of hand-written MLflow releases'
     ['a LoadBalancer service without any mechanism', { service: { type: 'LoadBalancer' } }, {}],
     ['a NodePort service, sign-in explicitly off', { service: { type: 'NodePort' }, oidcAuth: { enabled: false } }, {}],
     ['a Gateway API HTTPRoute among the extra manifests', { ingress: { enabled: false }, extraDeploy: [{ apiVersion: 'batch/v1', kind: 'Job' }, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' }] }, {}],
+    ['an Ingress among the extra manifests', { extraDeploy: [{ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }] }, {}],
+    ['a LoadBalancer Service among the extra manifests', { extraDeploy: [{ kind: 'Job', spec: {} }, { kind: 'Service', spec: { type: 'LoadBalancer' } }] }, {}],
   ])('MLF-E009: %s', (_name, doc) => {
     const { findings } = check((stack) => release(stack, values(doc)));
     expect(ruleIds(findings)).toEqual(['MLF-E009']);
@@ -759,9 +761,17 @@ describe('MLF-E009, MLF-E010, MLF-E011: sign-in of hand-written MLflow releases'
     ['an --app-name through extraArgs', { ingress: { enabled: true }, extraArgs: { appName: 'basic-auth' } }],
     ['no exposure, no sign-in (inside the cluster)', { ingress: { enabled: false }, service: { type: 'ClusterIP' } }],
     ['an HTTPRoute with sign-in on', { extraDeploy: [{ kind: 'HTTPRoute' }], auth: { enabled: true, existingAdminSecret: { name: 'a' } } }],
-    ['extra manifests that publish nothing', { extraDeploy: [{ kind: 'Job' }, { kind: 'ConfigMap' }] }],
+    ['extra manifests that publish nothing', { extraDeploy: [{ kind: 'Job' }, { kind: 'ConfigMap' }, { kind: 'Service', spec: { type: 'ClusterIP' } }] }],
   ])('no finding: %s', (_name, doc) => {
     expect(check((stack) => release(stack, values(doc))).findings).toEqual([]);
+  });
+
+  test('MLF-E009: a route among the extra manifests through a set entry, and in a YAML values document', () => {
+    const viaSet = check((stack) => release(stack, [], { set: [{ name: 'extraDeploy[0].kind', value: 'HTTPRoute' }] })).findings;
+    expect(ruleIds(viaSet)).toEqual(['MLF-E009']);
+    const viaYaml = check((stack) => release(stack, ['extraDeploy:\n  - apiVersion: gateway.networking.k8s.io/v1\n    kind: HTTPRoute\n'])).findings;
+    expect(ruleIds(viaYaml)).toEqual(['MLF-E009']);
+    expect(viaYaml[0].message).toMatch(/a HTTPRoute in extraDeploy exposes MLflow outside the cluster/);
   });
 
   test('a release of another chart is not judged', () => {

@@ -342,12 +342,13 @@ describe('mlflow-prod: workload identity chain and hardening', () => {
     expect(resourcesOf(json, 'azurerm_monitor_metric_alert').length).toBeGreaterThanOrEqual(4);
   });
 
-  test('an HTTPRoute on the platform\'s Gateway (no Ingress on a retired NGINX) with the artifact timeout; autoscaling with postgres', () => {
+  test('an HTTPRoute on the platform\'s Gateway (no Ingress on a retired NGINX), no route timeout, keep-alive above the gateway\'s; autoscaling with postgres', () => {
     expect(values.ingress).toEqual({ enabled: false });
     const route = values.extraDeploy.find((m: any) => m.kind === 'HTTPRoute');
     expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }]);
     expect(route.spec.hostnames).toEqual(['mlflow.example.com']);
-    expect(route.spec.rules[0].timeouts).toEqual({ request: '600s' });
+    expect(route.spec.rules[0].timeouts).toEqual({ request: '0s' });
+    expect(values.extraEnvVars.UVICORN_TIMEOUT_KEEP_ALIVE).toBe('3660');
     expect(values.extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT).toBe('600');
     expect(values.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
     expect(values.serverAllowedHosts).toEqual(expect.arrayContaining(['mlflow.example.com']));

@@ -133,6 +133,7 @@ function prodStack(app, id, n = '') {
       "MLFLOW_TRACKING_URI=http://localhost:5000 python -c \"import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)\"",
       `az storage blob list --account-name ${mlflow.storageAccountName} --container-name ${mlflow.store.containerName} --auth-mode login --query "[].name" -o tsv`,
       `az role assignment list --scope ${mlflow.store.containerResourceId} -o table`,
+      `kubectl -n ${namespace} get httproute ${release.serviceName} -o jsonpath='{range .status.parents[*].conditions[*]}{.type}={.status} {.reason}{"\\n"}{end}'`,
     ],
   });
   if (process.env.BENCH_CHECKS === '1') MlflowChecks.addTo(stack, { production: true });

@@ -542,7 +542,7 @@ function handwrittenStack(app, id) {
     extraArgs: { workers: '4' },
     extraEnvVars: {
       MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT: '600',
-      UVICORN_TIMEOUT_KEEP_ALIVE: '75',
+      UVICORN_TIMEOUT_KEEP_ALIVE: '3660',
       PGSSLMODE: 'require',
       FORWARDED_ALLOW_IPS: trustedProxies.join(','),
       OIDC_CODE_CHALLENGE: 'S256',
@@ -593,7 +593,7 @@ function handwrittenStack(app, id) {
         rules: [{
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
           backendRefs: [{ name: 'mlflow', port: 80 }],
-          timeouts: { request: '600s' },
+          timeouts: { request: '0s' },
         }],
       },
     }],
@@ -643,6 +643,7 @@ function handwrittenStack(app, id) {
       "MLFLOW_TRACKING_URI=http://localhost:5000 python -c \"import mlflow; mlflow.set_experiment('smoke'); r = mlflow.start_run(); mlflow.log_text('ok', 'smoke.txt'); mlflow.end_run(); print(r.info.artifact_uri)\"",
       `az storage blob list --account-name ${account.name} --container-name mlflow --auth-mode login --query "[].name" -o tsv`,
       `az role assignment list --scope ${container.id} -o table`,
+      `kubectl -n mlflow get httproute mlflow -o jsonpath='{range .status.parents[*].conditions[*]}{.type}={.status} {.reason}{"\\n"}{end}'`,
     ],
   });
   return stack;

@@ -14,16 +14,17 @@ export interface HttpRouteInput {
   readonly host: string;
   readonly gateway: MlflowGatewayReference;
   readonly servicePort: number;
-  /** The request timeout (large artifacts go through in one request). */
-  readonly timeoutSeconds: number;
+  /** The request timeout, 0 for none. */
+  readonly requestTimeoutSeconds: number;
   readonly annotations: { [key: string]: string };
 }
 
 /**
  * The `HTTPRoute` (an `extraDeploy` item, in the release namespace): the host on the given
- * Gateway, every path to the MLflow service. `timeouts.request` is the whole request, upload
- * included (without it the implementation's default applies: Envoy's own route timeout is
- * 15 s). No TLS here: the Gateway's listener terminates it.
+ * Gateway listener, every path to the MLflow service. `timeouts.request` is always written, `0s`
+ * (off) unless given: Envoy-based gateways start it when the request has arrived and stop it when
+ * the response is complete, so a limit cuts long model downloads, and leaving it out means the
+ * implementation's default (Envoy Gateway: 15 s). No TLS here: the Gateway's listener terminates it.
  */
 export function buildHttpRoute(input: HttpRouteInput): { [key: string]: any } {
   const g = input.gateway;
@@ -45,13 +46,13 @@ export function buildHttpRoute(input: HttpRouteInput): { [key: string]: any } {
         kind: 'Gateway',
         name: g.name,
         namespace: g.namespaceName,
-        ...(g.sectionName !== undefined ? { sectionName: g.sectionName } : {}),
+        sectionName: g.sectionName,
       }],
       hostnames: [input.host],
       rules: [{
         matches: [{ path: { type: 'PathPrefix', value: '/' } }],
         backendRefs: [{ name: input.fullname, port: input.servicePort }],
-        timeouts: { request: `${input.timeoutSeconds}s` },
+        timeouts: { request: `${input.requestTimeoutSeconds}s` },
       }],
     },
   };

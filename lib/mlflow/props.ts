@@ -109,9 +109,12 @@ export enum MlflowIngressController {
   /**
    * A Kubernetes Gateway API `Gateway` your platform runs (the application routing add-on's
    * Gateway API mode, Istio, Application Gateway for Containers, Envoy Gateway, ...): no Ingress;
-   * an `HTTPRoute` (`gateway.networking.k8s.io/v1`) for the host, attached to `ingress.gateway`,
-   * to the MLflow service, with a request timeout for large artifacts. The Gateway's listener
-   * terminates TLS: attach to an HTTPS listener (`gateway.sectionName`).
+   * an `HTTPRoute` (`gateway.networking.k8s.io/v1`) for the host, attached to the HTTPS listener
+   * `ingress.gateway.sectionName` (which terminates TLS), to the MLflow service. Its request
+   * timeout is off unless `ingress.requestTimeoutSeconds` is set (a gateway's request timeout
+   * bounds a whole response, a proxied model download included). uvicorn's keep-alive defaults
+   * above the gateways' one-hour upstream idle timeout. No body limit at the edge: the pods'
+   * staging storage (`maxArtifactSize`) is the limit.
    */
   GATEWAY_API = 'gateway-api',
 }
@@ -131,10 +134,11 @@ export interface MlflowGatewayReference {
    */
   readonly namespaceName: string;
   /**
-   * The listener to attach to (the HTTPS one for the host).
-   * @default - every listener of the Gateway that admits the route
+   * The listener to attach to: the Gateway's HTTPS listener for the host. Required: without it
+   * the route attaches to every listener that admits it, a plain HTTP one included, and sign-in
+   * cookies, tokens and passwords would cross it in clear text.
    */
-  readonly sectionName?: string;
+  readonly sectionName: string;
 }
 
 /** Options of {@link MlflowIngressTls.certManager}. */
@@ -244,6 +248,14 @@ export interface MlflowIngress {
    * @default - none
    */
   readonly gateway?: MlflowGatewayReference;
+  /**
+   * GATEWAY_API only: the route's request timeout (`timeouts.request`), in seconds, at least
+   * `artifactTimeoutSeconds`. Gateways start it when the request has arrived and stop it when the
+   * whole response has been sent, so it bounds every download of a model through the proxy.
+   * `0` turns it off.
+   * @default 0 (off: Istio's and the application routing add-on's default; Envoy Gateway's own is 15 s)
+   */
+  readonly requestTimeoutSeconds?: number;
   /**
    * The ingress class name (not with GATEWAY_API: the route names its Gateway).
    * @default "nginx" for NGINX, "webapprouting.kubernetes.azure.com" for APP_ROUTING, "azure-application-gateway" for APPLICATION_GATEWAY; required for OTHER
@@ -535,11 +547,13 @@ export interface MlflowReleaseOptions {
    */
   readonly artifactTimeoutSeconds?: number;
   /**
-   * uvicorn's keep-alive timeout, in seconds: keep it above the ingress controller's upstream
-   * keep-alive (60 s for ingress-nginx), or idle connections race and fail with 502. Set as the
-   * environment variable `UVICORN_TIMEOUT_KEEP_ALIVE` (uvicorn reads its options from `UVICORN_*`),
-   * not through the chart's `extraArgs.uvicornOpts`, which the chart quotes into one argument.
-   * @default 75
+   * uvicorn's keep-alive timeout, in seconds: keep it above the ingress controller's or gateway's
+   * upstream idle timeout (60 s for ingress-nginx; 1 hour for Envoy-based gateways: Istio, the
+   * application routing add-on's Gateway API mode, Envoy Gateway), or idle connections race and
+   * fail with 502/503. Set as the environment variable `UVICORN_TIMEOUT_KEEP_ALIVE` (uvicorn reads
+   * its options from `UVICORN_*`), not through the chart's `extraArgs.uvicornOpts`, which the chart
+   * quotes into one argument.
+   * @default 75; 3660 behind a Gateway (GATEWAY_API)
    */
   readonly keepAliveTimeoutSeconds?: number;
   /**

@@ -291,7 +291,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
     ['replicas', props.replicas, 1, 1000],
     ['workers', props.workers, 1, 64],
     ['artifactTimeoutSeconds', props.artifactTimeoutSeconds, 1, 86400],
-    ['keepAliveTimeoutSeconds', props.keepAliveTimeoutSeconds, 1, 3600],
+    ['keepAliveTimeoutSeconds', props.keepAliveTimeoutSeconds, 1, 7200],
     ['timeoutSeconds', props.timeoutSeconds, 1, 86400],
     ['concurrentArtifactTransfers', props.concurrentArtifactTransfers, 1, 64],
     ['image.runAsUser', props.image?.runAsUser, 1, 2147483647],
@@ -426,8 +426,11 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   const ingress = props.ingress;
   if (ingress?.controller === MlflowIngressController.GATEWAY_API) {
     p.matches('ingress.host', ingress.host, DNS_NAME, 'must be a fully qualified DNS name in lowercase, e.g. mlflow.example.com');
-    checkGatewayRoute(p, ingress);
+    checkGatewayRoute(p, ingress, props);
   } else if (ingress) {
+    if (ingress.requestTimeoutSeconds !== undefined) {
+      p.add('ingress.requestTimeoutSeconds', ingress.requestTimeoutSeconds, 'is only for controller GATEWAY_API (an ingress controller gets artifactTimeoutSeconds as its read and send timeouts)');
+    }
     if (ingress.gateway !== undefined) {
       p.add('ingress.gateway', ingress.gateway, `is only for controller: MlflowIngressController.GATEWAY_API (an HTTPRoute on that Gateway); controller is ${ingress.controller ?? MlflowIngressController.NGINX}`);
     }
@@ -579,19 +582,35 @@ function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
  * props, which would do nothing (TLS is the Gateway listener's; there is no class and no
  * standard body limit).
  */
-function checkGatewayRoute(p: Problems, ingress: MlflowIngress): void {
+function checkGatewayRoute(p: Problems, ingress: MlflowIngress, props: MlflowReleaseProps): void {
   const g = ingress.gateway;
   if (g === undefined) {
     p.add('ingress.gateway', undefined, 'is required with controller GATEWAY_API: { name, namespaceName, sectionName? } of the Gateway the HTTPRoute attaches to');
   } else {
     checkName(p, 'dnsSubdomain', 'ingress.gateway.name', g.name);
     checkName(p, 'dnsLabel', 'ingress.gateway.namespaceName', g.namespaceName);
+    if (g.sectionName === undefined) {
+      p.add('ingress.gateway.sectionName', undefined, 'is required: the Gateway\'s HTTPS listener (without it the route attaches to every listener that admits it, plain HTTP included)');
+    }
     checkName(p, 'dnsSubdomain', 'ingress.gateway.sectionName', g.sectionName);
+  }
+  const timeout = ingress.requestTimeoutSeconds;
+  if (timeout !== undefined && Token.isUnresolved(timeout)) {
+    p.add('ingress.requestTimeoutSeconds', timeout, 'must be a literal number (it is written into the helm values)');
+  } else if (timeout !== undefined) {
+    const artifact = isLiteral(props.artifactTimeoutSeconds) ? props.artifactTimeoutSeconds : MLFLOW_DEFAULTS.artifactTimeoutSeconds;
+    if (!Number.isInteger(timeout) || timeout < 0 || timeout > 86400 || (timeout > 0 && timeout < artifact)) {
+      p.add('ingress.requestTimeoutSeconds', timeout, `must be 0 (off) or a whole number of seconds from artifactTimeoutSeconds (${artifact}) to 86400: it bounds a whole response, a proxied model download included`);
+    }
+  }
+  for (const [key, value] of Object.entries(ingress.annotations ?? {})) {
+    // the chart renders extraDeploy through helm's tpl
+    if (isLiteral(value) && value.includes('{{')) p.add(`ingress.annotations["${key}"]`, value, 'must not contain "{{": the route is rendered through helm\'s tpl, which would evaluate it');
   }
   const tlsIsTheGateways = 'does not apply with controller GATEWAY_API: the Gateway\'s listener terminates TLS (attach the route to its HTTPS listener with ingress.gateway.sectionName)';
   if (ingress.tls !== undefined) p.add('ingress.tls', '{...}', tlsIsTheGateways);
   if (ingress.tlsSecretName !== undefined) p.add('ingress.tlsSecretName', ingress.tlsSecretName, tlsIsTheGateways);
-  if (ingress.allowInsecureHttp !== undefined) p.add('ingress.allowInsecureHttp', ingress.allowInsecureHttp, tlsIsTheGateways);
+  if (ingress.allowInsecureHttp) p.add('ingress.allowInsecureHttp', ingress.allowInsecureHttp, tlsIsTheGateways);
   if (ingress.className !== undefined) p.add('ingress.className', ingress.className, 'does not apply with controller GATEWAY_API: the route names its Gateway (ingress.gateway)');
   if (ingress.maxBodySize !== undefined) {
     p.add('ingress.maxBodySize', ingress.maxBodySize, 'does not apply with controller GATEWAY_API: Gateway API has no standard body limit (the Gateway\'s own settings apply; maxArtifactSize still sizes the pods\' staging storage)');

@@ -56,6 +56,10 @@ export const MLFLOW_DEFAULTS = {
   replicas: 1,
   artifactTimeoutSeconds: 600,
   keepAliveTimeoutSeconds: 75,
+  /** Behind a Gateway: above Envoy's one-hour upstream idle timeout (Istio, the add-on, Envoy Gateway). */
+  gatewayKeepAliveTimeoutSeconds: 3660,
+  /** The route's request timeout: off (`0s`), as Istio's default. */
+  gatewayRequestTimeoutSeconds: 0,
   clusterDomain: 'cluster.local',
   sqlitePath: '/tmp/mlflow.db',
   targetUtilization: 80,
@@ -424,7 +428,9 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     if (!dropped.includes(k)) extraEnvVars[k] = v;
   }
   extraEnvVars.MLFLOW_ARTIFACT_UPLOAD_DOWNLOAD_TIMEOUT = String(timeout);
-  extraEnvVars[UVICORN_KEEP_ALIVE_ENV_VAR] = String(input.keepAliveTimeoutSeconds ?? d.keepAliveTimeoutSeconds);
+  const behindGateway = input.ingress?.controller === MlflowIngressController.GATEWAY_API;
+  const keepAlive = input.keepAliveTimeoutSeconds ?? (behindGateway ? d.gatewayKeepAliveTimeoutSeconds : d.keepAliveTimeoutSeconds);
+  extraEnvVars[UVICORN_KEEP_ALIVE_ENV_VAR] = String(keepAlive);
   if (postgres) extraEnvVars.PGSSLMODE = sslMode;
   if (auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && auth.identityClientId !== undefined) {
     // AKS nodes carry several user-assigned identities (kubelet, add-ons): IMDS needs the client id.
@@ -445,17 +451,19 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
 
   // Ingress (the chart's), or an HTTPRoute on a Gateway (an extraDeploy item)
   const ingress = input.ingress;
-  const gatewayRoute = ingress?.controller === MlflowIngressController.GATEWAY_API && ingress.gateway
-    ? buildHttpRoute({
+  let gatewayRoute: { [key: string]: any } | undefined;
+  if (ingress?.controller === MlflowIngressController.GATEWAY_API) {
+    if (!ingress.gateway) throw new Error('buildMlflowValues: ingress.gateway is required with controller GATEWAY_API (MlflowRelease validates it)');
+    gatewayRoute = buildHttpRoute({
       fullname: serviceName,
       releaseName,
       host: ingress.host,
       gateway: ingress.gateway,
       servicePort: MLFLOW_CHART.servicePort,
-      timeoutSeconds: timeout,
+      requestTimeoutSeconds: ingress.requestTimeoutSeconds ?? d.gatewayRequestTimeoutSeconds,
       annotations: { ...(ingress.annotations ?? {}) },
-    })
-    : undefined;
+    });
+  }
   const tlsSecretName = ingress ? ingressTlsFor(ingress, serviceName).secretName : undefined;
   const chartIngress: MlflowChartIngress = ingress && !gatewayRoute
     ? {

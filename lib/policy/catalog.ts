@@ -72,7 +72,7 @@ export const RULES: readonly CheckRuleInfo[] = [
     severity: E,
     title: 'MLflow exposed without sign-in',
     description:
-      'helm_release of the MLflow chart (chart "mlflow") whose values or set entries turn ingress.enabled on, set service.type to LoadBalancer or NodePort, or add a Gateway API route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute) through extraDeploy, while none of its sign-in mechanisms is on (oidcAuth.enabled, auth.enabled, ldapAuth.enabled, oauth2Proxy.enabled, or an --app-name through extraArgs.appName). MLflow has no sign-in of its own: anyone who reaches it can read, change and delete every experiment and model, and with proxied artifacts download every artifact without Azure credentials.',
+      'helm_release of the MLflow chart (chart "mlflow") whose values or set entries turn ingress.enabled on, set service.type to LoadBalancer or NodePort, or add through extraDeploy a Gateway API route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute), an Ingress, an Istio VirtualService or a LoadBalancer or NodePort Service, while none of its sign-in mechanisms is on (oidcAuth.enabled, auth.enabled, ldapAuth.enabled, oauth2Proxy.enabled, or an --app-name through extraArgs.appName). MLflow has no sign-in of its own: anyone who reaches it can read, change and delete every experiment and model, and with proxied artifacts download every artifact without Azure credentials.',
     fix: 'Turn one sign-in mechanism on (MlflowRelease / MlflowOnAzure signIn: MlflowSignIn.entraId(...) or MlflowSignIn.basicAuth(...)), or keep the server inside the cluster (no ingress or route, service type ClusterIP).',
   },
   {

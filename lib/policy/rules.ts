@@ -437,8 +437,8 @@ function isMlflowChart(config: Record<string, any>): boolean {
   return typeof chart === 'string' && /(^|\/)mlflow(-[0-9][^/]*\.tgz)?$/.test(chart);
 }
 
-/** Gateway API routes that publish a service through a Gateway. */
-const GATEWAY_ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'];
+/** Manifests that publish MLflow when the chart's extraDeploy carries them (Gateway API routes, an Ingress, an Istio VirtualService). */
+const EXPOSING_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'Ingress', 'VirtualService'];
 
 function mlflowSignIn(e: ElementConfig, leaves: ValueLeaf[], add: Add): void {
   if (!isMlflowChart(e.config)) return;
@@ -452,10 +452,18 @@ function mlflowSignIn(e: ElementConfig, leaves: ValueLeaf[], add: Add): void {
   for (const l of at('service.type')) {
     if (typeof l.value === 'string' && ['LoadBalancer', 'NodePort'].includes(l.value)) exposure.push(`service.type = ${l.value}`);
   }
-  // a Gateway API route among the chart's extra manifests (MlflowIngressController.GATEWAY_API writes one)
-  // (list items share their list's path: extraDeploy.kind is the kind of any of its manifests)
-  for (const l of at('extraDeploy.kind')) {
-    if (typeof l.value === 'string' && GATEWAY_ROUTE_KINDS.includes(l.value)) exposure.push(`an ${l.value} in extraDeploy`);
+  // the chart's extra manifests (MlflowIngressController.GATEWAY_API writes an HTTPRoute there). List
+  // items share their list's path: extraDeploy.kind is the kind of any of its manifests, and a
+  // Service's spec.type cannot be told from another manifest's, so with a Service among them any
+  // LoadBalancer or NodePort type counts (a false positive is possible, a miss is not).
+  const extraKinds = at('extraDeploy.kind').map((l) => l.value);
+  for (const kind of extraKinds) {
+    if (typeof kind === 'string' && EXPOSING_KINDS.includes(kind)) exposure.push(`a ${kind} in extraDeploy`);
+  }
+  if (extraKinds.includes('Service')) {
+    for (const l of at('extraDeploy.spec.type')) {
+      if (typeof l.value === 'string' && ['LoadBalancer', 'NodePort'].includes(l.value)) exposure.push(`a Service of type ${l.value} in extraDeploy`);
+    }
   }
   if (exposure.length > 0 && mechanisms.length === 0) {
     add(
