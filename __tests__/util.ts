@@ -10,6 +10,7 @@ import { resolveInStack } from '../lib/core/tokens';
 let outdir: string | undefined;
 afterAll(() => {
   if (outdir !== undefined) fs.rmSync(outdir, { recursive: true, force: true });
+  outdir = undefined;
 });
 
 /**

@@ -17,9 +17,19 @@ if (tasks.length === 0) {
 }
 const projen = path.join(__dirname, '..', 'node_modules', '.bin', 'projen');
 
+const children = [];
+// Ctrl-C or a CI cancel ends the tasks too (they would otherwise run on to the end).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.exitCode = 1;
+  });
+}
+
 const runs = tasks.map((task) => new Promise((resolve) => {
   const started = process.hrtime.bigint();
   const child = spawn(projen, [task], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   const chunks = [];
   child.stdout.on('data', (c) => chunks.push(c));
   child.stderr.on('data', (c) => chunks.push(c));
