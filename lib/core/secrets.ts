@@ -1,5 +1,8 @@
+import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { kubernetesModules } from './providers';
+import { requireTerraformForWriteOnly } from './terraform';
 import { resolveInStack } from './tokens';
 import { Problems } from './validation';
 
@@ -34,4 +37,43 @@ function variableBehind(scope: IConstruct, token: string): TerraformVariable | u
   return stack.node
     .findAll()
     .find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === match[1]);
+}
+
+/** What {@link writeOnlySecret} writes. */
+export interface WriteOnlySecretInput {
+  readonly name: string;
+  readonly namespace: string;
+  /** `app.kubernetes.io/component`. */
+  readonly component: string;
+  /** `app.kubernetes.io/instance`, the release, when the secret belongs to one. */
+  readonly releaseName?: string;
+  /** More labels, after the standard ones. */
+  readonly labels?: { [key: string]: string };
+  readonly data: { [key: string]: string };
+  readonly revision: number;
+}
+
+/**
+ * A Kubernetes secret written with `data_wo` (Terraform >= 1.11 keeps the values out of plan and
+ * state; the stack's `required_version` says so). Bump `revision` to write new values.
+ */
+export function writeOnlySecret(scope: Construct, id: string, input: WriteOnlySecretInput): SecretV1 {
+  requireTerraformForWriteOnly(scope);
+  return new kubernetesModules.secretV1.SecretV1(scope, id, {
+    metadata: {
+      name: input.name,
+      namespace: input.namespace,
+      labels: {
+        'app.kubernetes.io/name': 'mlflow',
+        ...(input.releaseName !== undefined ? { 'app.kubernetes.io/instance': input.releaseName } : {}),
+        'app.kubernetes.io/component': input.component,
+        'app.kubernetes.io/managed-by': 'terraform',
+        ...(input.labels ?? {}),
+      },
+    },
+    type: 'Opaque',
+    // Write-only: Terraform >= 1.11 keeps these values out of plan and state.
+    dataWo: input.data,
+    dataWoRevision: input.revision,
+  });
 }

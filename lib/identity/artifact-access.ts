@@ -11,10 +11,9 @@ import { checkClusterForKubeletIdentity, checkClusterForWorkloadIdentity } from 
 import { IAksCluster } from '../cluster/reference';
 import { entraAuthorityHost } from '../core/cloud';
 import { checkName } from '../core/names';
-import { azurermModules, kubernetesModules } from '../core/providers';
+import { azurermModules } from '../core/providers';
 import { PrincipalType } from '../core/roles';
-import { checkSecretReference, SECRET_RULE } from '../core/secrets';
-import { requireTerraformForWriteOnly } from '../core/terraform';
+import { checkSecretReference, SECRET_RULE, writeOnlySecret } from '../core/secrets';
 import { isLiteral, Problems } from '../core/validation';
 import { checkNamesAtSynth } from '../policy/collisions';
 import { constructWarning, MlflowWarningId } from '../policy/warnings';
@@ -248,22 +247,13 @@ export class ArtifactAccess extends Construct {
   }
 
   private createSecret(data: { [key: string]: string }): SecretV1 {
-    requireTerraformForWriteOnly(this);
-    return new kubernetesModules.secretV1.SecretV1(this, 'Secret', {
-      metadata: {
-        name: this.secretName,
-        namespace: this.namespace,
-        labels: {
-          'app.kubernetes.io/name': 'mlflow',
-          'app.kubernetes.io/component': 'artifact-credentials',
-          'app.kubernetes.io/managed-by': 'terraform',
-          'cdktf-mlflow-azure/auth-mode': this.mode,
-        },
-      },
-      type: 'Opaque',
-      // Write-only: Terraform >= 1.11 keeps these values out of plan and state.
-      dataWo: data,
-      dataWoRevision: this.secretRevision,
+    return writeOnlySecret(this, 'Secret', {
+      name: this.secretName,
+      namespace: this.namespace,
+      component: 'artifact-credentials',
+      labels: { 'cdktf-mlflow-azure/auth-mode': this.mode },
+      data,
+      revision: this.secretRevision,
     });
   }
 }

@@ -30,10 +30,9 @@ import {
 import { AzureCloud } from '../core/cloud';
 import { checkArtifactPath, checkHost, checkImageRepository, checkName, POSTGRES_DATABASE } from '../core/names';
 import { checkIpAddressOrCidr, checkIpAddressesOrCidrs } from '../core/network';
-import { helmModules, kubernetesModules } from '../core/providers';
+import { helmModules } from '../core/providers';
 import { CPU_RULE, parseNginxSize, parseQuantity, SIZE_RULE } from '../core/quantity';
-import { checkSecretReference, SECRET_RULE } from '../core/secrets';
-import { requireTerraformForWriteOnly } from '../core/terraform';
+import { checkSecretReference, SECRET_RULE, writeOnlySecret } from '../core/secrets';
 import { commaJoinedList } from '../core/tokens';
 import { isLiteral, Problems } from '../core/validation';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../identity/binding';
@@ -161,26 +160,18 @@ export class MlflowRelease extends Construct {
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     const databaseSecretName = `${this.serviceName}-database`;
     if (postgres) {
-      this.databaseSecret = new kubernetesModules.secretV1.SecretV1(this, 'DatabaseSecret', {
-        metadata: {
-          name: databaseSecretName,
-          namespace: this.namespaceName,
-          labels: {
-            'app.kubernetes.io/name': 'mlflow',
-            'app.kubernetes.io/instance': releaseName,
-            'app.kubernetes.io/component': 'database-credentials',
-            'app.kubernetes.io/managed-by': 'terraform',
-          },
-        },
-        type: 'Opaque',
-        dataWo: {
+      this.databaseSecret = writeOnlySecret(this, 'DatabaseSecret', {
+        name: databaseSecretName,
+        namespace: this.namespaceName,
+        releaseName,
+        component: 'database-credentials',
+        data: {
           [MLFLOW_DEFAULTS.databaseSecretUsernameKey]: postgres.user,
           [MLFLOW_DEFAULTS.databaseSecretPasswordKey]: postgres.password,
         },
-        dataWoRevision: postgres.passwordRevision ?? 1,
+        revision: postgres.passwordRevision ?? 1,
       });
       dependsOn.push(this.databaseSecret);
-      requireTerraformForWriteOnly(this);
     }
 
     // (a list(string) variable becomes one item: a local joining it, as uvicorn and the plugin read it)

@@ -14,8 +14,7 @@ import {
 import { EntraSignInApplication } from './entra-application';
 import { MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './props';
 import { AzureCloud } from '../core/cloud';
-import { kubernetesModules } from '../core/providers';
-import { requireTerraformForWriteOnly } from '../core/terraform';
+import { writeOnlySecret } from '../core/secrets';
 import { commaJoinedList, concatLists } from '../core/tokens';
 
 /** The tracking store's connection, which the sign-in database defaults to. */
@@ -167,23 +166,14 @@ export class MlflowSignInResources extends Construct {
 
 
   private writeSecret(name: string, props: MlflowSignInResourcesProps, revision: number, data: { [key: string]: string }): SecretV1 {
-    requireTerraformForWriteOnly(this);
-    return new kubernetesModules.secretV1.SecretV1(this, 'Secret', {
-      metadata: {
-        name,
-        namespace: props.namespaceName,
-        labels: {
-          'app.kubernetes.io/name': 'mlflow',
-          'app.kubernetes.io/instance': props.releaseName,
-          'app.kubernetes.io/component': 'sign-in',
-          'app.kubernetes.io/managed-by': 'terraform',
-          'cdktf-mlflow-azure/sign-in': props.signIn.mechanism,
-        },
-      },
-      type: 'Opaque',
-      // Write-only: Terraform >= 1.11 keeps these values out of plan and state.
-      dataWo: data,
-      dataWoRevision: revision,
+    return writeOnlySecret(this, 'Secret', {
+      name,
+      namespace: props.namespaceName,
+      releaseName: props.releaseName,
+      component: 'sign-in',
+      labels: { 'cdktf-mlflow-azure/sign-in': props.signIn.mechanism },
+      data,
+      revision,
     });
   }
 }
