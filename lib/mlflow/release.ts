@@ -21,7 +21,8 @@ import {
   chartFullname,
   fitsChartAzureBlob,
   IGNORED_ENV_VARS,
-  ingressHasTls,
+  ingressServesHttps,
+  trustedProxyCidrsFor,
   MANAGED_ENV_VARS,
   MLFLOW_CHART,
   MLFLOW_DEFAULTS,
@@ -153,9 +154,7 @@ export class MlflowRelease extends Construct {
     this.servicePort = MLFLOW_CHART.servicePort;
     this.inClusterTrackingUri = `http://${this.serviceName}.${this.namespaceName}.svc.${clusterDomain}:${this.servicePort}`;
     const ingress = props.ingress;
-    // Through a Gateway the listener serves TLS (an HTTPS listener: see MlflowIngressController.GATEWAY_API).
-    const https = ingress !== undefined && (ingress.controller === MlflowIngressController.GATEWAY_API || ingressHasTls(ingress));
-    this.trackingUri = ingress ? `${https ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
+    this.trackingUri = ingress ? `${ingressServesHttps(ingress) ? 'https' : 'http'}://${ingress.host}` : this.inClusterTrackingUri;
 
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
     const databaseSecretName = `${this.serviceName}-database`;
@@ -175,7 +174,7 @@ export class MlflowRelease extends Construct {
     }
 
     // (a list(string) variable becomes one item: a local joining it, as uvicorn and the plugin read it)
-    const trustedProxyCidrs = commaJoinedList(this, 'TrustedProxyCidrs', ingress?.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs]);
+    const trustedProxyCidrs = commaJoinedList(this, 'TrustedProxyCidrs', ingress ? trustedProxyCidrsFor(ingress) : [...MLFLOW_DEFAULTS.trustedProxyCidrs]);
     this.signIn = new MlflowSignInResources(this, 'SignIn', {
       signIn: props.signIn!,
       namespaceName: this.namespaceName,
@@ -208,7 +207,7 @@ export class MlflowRelease extends Construct {
       this.networkPolicy = createNetworkPolicy(this, 'NetworkPolicy', this.serviceName, this.namespaceName, {
         podLabels: { 'app.kubernetes.io/name': MLFLOW_CHART.name, 'app.kubernetes.io/instance': releaseName },
         port: MLFLOW_CHART.containerPort,
-        ingressControllerNamespaces: np.ingressControllerNamespaces ?? (ingress ? defaultIngressControllerNamespaces(ingress) : []),
+        ingressControllerNamespaces: np.ingressControllerNamespaces ?? (ingress ? defaultIngressControllerNamespaces(ingress) ?? [] : []),
         allowedCidrs: np.allowedCidrs ?? [],
         clientNamespaces: np.clientNamespaces ?? [],
         egress: np.egress,
@@ -553,18 +552,22 @@ function requireText(p: Problems, prop: string, value: string | undefined): void
   if (isLiteral(value) && value.trim() === '') p.add(prop, value, 'must not be empty');
 }
 
-/** The namespace an ingress controller's pods run in, where it is known. */
-function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] {
+/**
+ * The namespace an ingress controller's pods run in, where it is known; undefined where it cannot
+ * be (Application Gateway, other controllers: the network policy needs them given).
+ */
+function defaultIngressControllerNamespaces(ingress: MlflowIngress): string[] | undefined {
   switch (ingress.controller ?? MlflowIngressController.NGINX) {
     case MlflowIngressController.NGINX:
       return ['ingress-nginx'];
     case MlflowIngressController.APP_ROUTING:
       return ['app-routing-system'];
     case MlflowIngressController.GATEWAY_API:
-      // the application routing add-on's Gateway API mode and Istio run a Gateway's proxies in its namespace
+      // the application routing add-on's Gateway API mode and Istio run a Gateway's proxies in its
+      // namespace (a missing gateway is reported as such)
       return ingress.gateway?.namespaceName !== undefined ? [ingress.gateway.namespaceName] : [];
     default:
-      return [];
+      return undefined;
   }
 }
 
@@ -673,9 +676,7 @@ function checkNetworkPolicy(p: Problems, props: MlflowReleaseProps): void {
   });
   const ingress = props.ingress;
   const controller = ingress?.controller ?? MlflowIngressController.NGINX;
-  // (GATEWAY_API: the Gateway's namespace; a missing gateway is reported as such)
-  const known = controller === MlflowIngressController.NGINX || controller === MlflowIngressController.APP_ROUTING
-    || controller === MlflowIngressController.GATEWAY_API;
+  const known = ingress !== undefined && defaultIngressControllerNamespaces(ingress) !== undefined;
   if (ingress && !known && np?.ingressControllerNamespaces === undefined && (np?.allowedCidrs ?? []).length === 0) {
     p.add(
       'networkPolicy.allowedCidrs',

@@ -281,6 +281,16 @@ export function ingressHasTls(ingress: MlflowIngress): boolean {
   return ingress.tlsSecretName !== undefined || ingress.tls !== undefined;
 }
 
+/** Whether clients reach the host over https: TLS on the ingress, or a Gateway's HTTPS listener (GATEWAY_API). */
+export function ingressServesHttps(ingress: MlflowIngress): boolean {
+  return ingress.controller === MlflowIngressController.GATEWAY_API || ingressHasTls(ingress);
+}
+
+/** The proxies uvicorn and the sign-in plugin trust for forwarded headers: given, or the private ranges. */
+export function trustedProxyCidrsFor(ingress: MlflowIngress): string[] {
+  return ingress.trustedProxyCidrs ?? [...MLFLOW_DEFAULTS.trustedProxyCidrs];
+}
+
 /** Ingress annotations for large artifact transfers, by controller, and those of the TLS source. */
 export function ingressAnnotationsFor(
   ingress: MlflowIngress,
@@ -440,7 +450,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
     extraEnvVars.MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD = 'true';
   }
   if (input.ingress) {
-    extraEnvVars[FORWARDED_ALLOW_IPS_ENV_VAR] = (input.ingress.trustedProxyCidrs ?? d.trustedProxyCidrs).join(',');
+    extraEnvVars[FORWARDED_ALLOW_IPS_ENV_VAR] = trustedProxyCidrsFor(input.ingress).join(',');
   }
   const signIn = input.signInBinding ?? NO_SIGN_IN;
   Object.assign(extraEnvVars, signIn.extraEnvVars);
