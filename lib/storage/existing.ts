@@ -5,7 +5,7 @@ import { ContainerGrants } from './grants';
 import { ArtifactGrantOptions, IArtifactStore } from './reference';
 import { artifactUriFor, blobEndpointFor } from './uri';
 import { AzureCloud } from '../core/cloud';
-import { checkArtifactPath, checkCustomBlobEndpoint, checkName, checkResourceGroupName } from '../core/names';
+import { checkArtifactPath, checkCloud, checkCustomBlobEndpoint, checkName, checkResourceGroupName } from '../core/names';
 import { azurermModules } from '../core/providers';
 import { BuiltInRole } from '../core/roles';
 import { checkSecretReference } from '../core/secrets';
@@ -214,7 +214,7 @@ export class ExistingArtifactStore extends Construct implements IArtifactStore {
     checkName(p, 'storageAccount', 'accountName', (attributes ?? lookup)?.accountName);
     checkName(p, 'storageContainer', 'containerName', common?.containerName);
     checkArtifactPath(p, 'artifactPath', common?.artifactPath);
-    p.oneOf<string>('cloud', common?.cloud, Object.values(AzureCloud));
+    checkCloud(p, 'cloud', common?.cloud);
     checkCustomBlobEndpoint(p, 'customBlobEndpoint', common?.customBlobEndpoint);
     if (attributes) {
       p.matches('accountId', attributes.accountId, ACCOUNT_ID, 'must be a storage account resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>');
