@@ -59,6 +59,20 @@ export class Problems {
     }
   }
 
+  /**
+   * A number the library writes at synth (into the helm values, a connection URL): a literal
+   * whole number in [min, max]; a token there would be written as its encoded double.
+   */
+  public literalInRange(prop: string, value: number | undefined, min: number, max: number, where: string = 'the helm values'): void {
+    if (value !== undefined && Token.isUnresolved(value)) this.add(prop, value, `must be a literal number (it is written into ${where})`);
+    else this.inRange(prop, value, min, max);
+  }
+
+  /** A literal string must not be empty or blank (tokens pass). */
+  public nonEmpty(prop: string, value: string | undefined): void {
+    if (isLiteral(value) && value.trim() === '') this.add(prop, value, 'must not be empty');
+  }
+
   /** Check a number lies in [min, max] (fractions allowed), unless unset or a token. */
   public inRangeReal(prop: string, value: number | undefined, min: number, max: number): void {
     if (!isLiteral(value)) return;

@@ -293,13 +293,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
     ['backendStore.postgres.port', postgres?.port, 1, 65535],
     ['backendStore.postgres.passwordRevision', postgres?.passwordRevision, 1, Number.MAX_SAFE_INTEGER],
   ];
-  for (const [prop, value, min, max] of numbers) {
-    if (value !== undefined && Token.isUnresolved(value)) {
-      p.add(prop, value, 'must be a literal number (it is written into the helm values)');
-    } else {
-      p.inRange(prop, value, min, max);
-    }
-  }
+  for (const [prop, value, min, max] of numbers) p.literalInRange(prop, value, min, max);
 
   checkSizing(p, props);
   checkSignIn(scope, p, props.signIn, {
@@ -313,11 +307,11 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
 
   // Backend store
   if (postgres) {
-    requireText(p, 'backendStore.postgres.host', postgres.host);
+    p.nonEmpty('backendStore.postgres.host', postgres.host);
     if (isLiteral(postgres.host) && postgres.host.trim() !== '' && !postgres.host.includes('{{')) checkHost(p, 'backendStore.postgres.host', postgres.host);
-    requireText(p, 'backendStore.postgres.database', postgres.database);
+    p.nonEmpty('backendStore.postgres.database', postgres.database);
     p.matches('backendStore.postgres.database', postgres.database, POSTGRES_DATABASE.pattern, POSTGRES_DATABASE.rule);
-    requireText(p, 'backendStore.postgres.user', postgres.user);
+    p.nonEmpty('backendStore.postgres.user', postgres.user);
     // The migration job is an `extraDeploy` item, which the chart renders through helm's `tpl`.
     for (const [prop, value] of [['host', postgres.host], ['database', postgres.database], ['driver', postgres.driver]] as const) {
       if (isLiteral(value) && value.includes('{{')) {
@@ -405,7 +399,7 @@ function validateMlflowReleaseProps(scope: Construct, props: MlflowReleaseProps)
   // Image
   const image = props.image;
   if (image) {
-    requireText(p, 'image.repository', image.repository);
+    p.nonEmpty('image.repository', image.repository);
     checkImageRepository(p, 'image.repository', image.repository);
     p.matches('image.tag', image.tag, /^[\w][\w.-]{0,127}$/, 'must be an image tag (letters, digits, "_", "." and "-", at most 128)');
     p.matches('image.digest', image.digest, /^sha256:[a-f0-9]{64}$/, 'must be sha256:<64 lowercase hex digits>');
@@ -546,10 +540,6 @@ function checkSizing(p: Problems, props: MlflowReleaseProps): void {
       p.add('ingress.maxBodySize', body, `must not exceed maxArtifactSize (${artifactText}): ${staged}; raise maxArtifactSize instead`);
     }
   }
-}
-
-function requireText(p: Problems, prop: string, value: string | undefined): void {
-  if (isLiteral(value) && value.trim() === '') p.add(prop, value, 'must not be empty');
 }
 
 /**

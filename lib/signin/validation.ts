@@ -1,4 +1,3 @@
-import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EntraIdSignInCommonOptions, MlflowPermission, MlflowSignIn, MlflowSignInMechanism, SignInDatabaseOptions } from './props';
 import { AzureCloud } from '../core/cloud';
@@ -56,7 +55,7 @@ export function checkSignIn(scope: IConstruct, p: Problems, signIn: MlflowSignIn
       p.matches(`${prop}.adminUsername`, o.adminUsername, USER_NAME, 'must be 1 to 64 letters, digits, ".", "_", "@" and "-"');
       if (o.adminPassword === undefined) p.add(`${prop}.adminPassword`, undefined, SECRET_RULE);
       checkSecretReference(scope, p, `${prop}.adminPassword`, o.adminPassword);
-      literalNumber(p, `${prop}.secretRevision`, o.secretRevision, 1, Number.MAX_SAFE_INTEGER, 'the helm values');
+      p.literalInRange(`${prop}.secretRevision`, o.secretRevision, 1, Number.MAX_SAFE_INTEGER);
       checkDatabase(scope, p, `${prop}.database`, o.database, ctx, false);
       break;
     }
@@ -69,7 +68,7 @@ export function checkSignIn(scope: IConstruct, p: Problems, signIn: MlflowSignIn
         checkName(p, 'guid', `${prop}.clientId`, o.clientId);
         if (o.clientSecret === undefined) p.add(`${prop}.clientSecret`, undefined, SECRET_RULE);
         checkSecretReference(scope, p, `${prop}.clientSecret`, o.clientSecret);
-        literalNumber(p, `${prop}.clientSecretRevision`, o.clientSecretRevision, 1, Number.MAX_SAFE_INTEGER, 'the helm values');
+        p.literalInRange(`${prop}.clientSecretRevision`, o.clientSecretRevision, 1, Number.MAX_SAFE_INTEGER);
       } else {
         const o = signIn._newApplication!;
         checkName(p, 'guid', `${prop}.tenantId`, o.tenantId);
@@ -126,7 +125,7 @@ function checkEntraCommon(scope: IConstruct, p: Problems, prop: string, o: Entra
     p.add(`${prop}.redirectUri`, undefined, 'is required without an ingress (it is derived from the ingress host: https://<host>/callback)');
   }
   p.matches(`${prop}.issuer`, o.issuer, HTTPS_URL, 'must be an https:// URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0');
-  if (isLiteral(o.providerDisplayName)) p.require(o.providerDisplayName.trim().length > 0, `${prop}.providerDisplayName`, o.providerDisplayName, 'must not be empty');
+  p.nonEmpty(`${prop}.providerDisplayName`, o.providerDisplayName);
   checkSecretReference(scope, p, `${prop}.cacheRedisUrl`, o.cacheRedisUrl);
   checkDatabase(scope, p, `${prop}.database`, o.database, ctx, true);
 }
@@ -160,20 +159,11 @@ function checkDatabase(
   if (db === undefined) return;
   p.matches(`${prop}.database`, db.database, POSTGRES_DATABASE.pattern, POSTGRES_DATABASE.rule);
   checkHost(p, `${prop}.host`, db.host);
-  literalNumber(p, `${prop}.port`, db.port, 1, 65535, 'the connection URL');
+  p.literalInRange(`${prop}.port`, db.port, 1, 65535, 'the connection URL');
   if ((db.user === undefined) !== (db.password === undefined)) {
     // Name the one missing (its value is undefined), not the one given.
     p.add(db.user === undefined ? `${prop}.user` : `${prop}.password`, undefined, 'give user and password together (without them, the tracking store\'s are used)');
   }
   p.matches(`${prop}.user`, db.user, /^[A-Za-z0-9._@-]{1,63}$/, 'must be a PostgreSQL user name');
   checkSecretReference(scope, p, `${prop}.password`, db.password);
-}
-
-/**
- * A number written at synth into the helm values (a revision annotation) or a connection URL: a
- * literal in range. A number token there would be written as its encoded double, not a reference.
- */
-function literalNumber(p: Problems, prop: string, value: number | undefined, min: number, max: number, where: string): void {
-  if (value !== undefined && Token.isUnresolved(value)) p.add(prop, value, `must be a literal number (it is written into ${where})`);
-  else p.inRange(prop, value, min, max);
 }
