@@ -11,19 +11,6 @@ import { BuiltInRole } from '../core/roles';
 import { checkSecretReference } from '../core/secrets';
 import { isLiteral, Problems } from '../core/validation';
 
-/** The account facts a container of it inherits. */
-export interface ArtifactContainerAccount {
-  readonly accountName: string;
-  readonly accountId: string;
-  readonly cloud: AzureCloud;
-  readonly blobEndpoint: string;
-  readonly usesCustomEndpoint: boolean;
-  readonly sharedAccessKeyEnabled: boolean;
-  readonly hierarchicalNamespace: boolean;
-  readonly primaryAccessKey?: string;
-  readonly primaryConnectionString?: string;
-}
-
 /** Options of `ArtifactStore.addContainer`. */
 export interface ArtifactContainerOptions {
   /** The container name: 3 to 63 lowercase letters, digits and single hyphens. */
@@ -37,8 +24,8 @@ export interface ArtifactContainerOptions {
 
 /** Props of {@link ArtifactContainer}. */
 export interface ArtifactContainerProps extends ArtifactContainerOptions {
-  /** The account the container is in. */
-  readonly account: ArtifactContainerAccount;
+  /** The store whose account the container is in (its account facts are inherited). */
+  readonly account: IArtifactStore;
   /**
    * `prevent_destroy` on the container.
    * @default true
@@ -94,13 +81,7 @@ export class ArtifactContainer extends Construct implements IArtifactStore {
     this.hierarchicalNamespace = a.hierarchicalNamespace;
     this.primaryAccessKey = a.primaryAccessKey;
     this.primaryConnectionString = a.primaryConnectionString;
-    this.artifactUri = artifactUriFor({
-      accountName: a.accountName,
-      containerName: props.containerName,
-      artifactPath: this.artifactPath,
-      hierarchicalNamespace: a.hierarchicalNamespace,
-      cloud: a.cloud,
-    });
+    this.artifactUri = artifactUriFor(this);
     this.grants = new ContainerGrants(this, this.containerResourceId, props.containerName);
   }
 
@@ -251,13 +232,7 @@ export class ExistingArtifactStore extends Construct implements IArtifactStore {
     // The container's ARM id (what azurerm_storage_container.id is with storage_account_id).
     this.containerResourceId = `${this.accountId}/blobServices/default/containers/${this.containerName}`;
     this.blobEndpoint = common.customBlobEndpoint ?? blobEndpointFor(this.accountName, this.cloud);
-    this.artifactUri = artifactUriFor({
-      accountName: this.accountName,
-      containerName: this.containerName,
-      artifactPath: this.artifactPath,
-      hierarchicalNamespace: this.hierarchicalNamespace,
-      cloud: this.cloud,
-    });
+    this.artifactUri = artifactUriFor(this);
     this.grants = new ContainerGrants(this, this.containerResourceId, this.containerName);
   }
 
