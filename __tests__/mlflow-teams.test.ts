@@ -53,7 +53,9 @@ describe('MlflowTeams', () => {
     expect(vision.containerResourceId).not.toBe(nlp.containerResourceId);
     const scopes = resourcesOf(json, 'azurerm_role_assignment').map(([, g]) => g.scope);
     expect(new Set(scopes).size).toBe(3);
-    expect(platform.instances.forecasting.managedStore?.accountName).toBeDefined();
+    // forecasting's own account (its accountName is a reference: the synthesized names say which)
+    expect(platform.instances.forecasting.managedStore).toBeDefined();
+    expect(resourcesOf(json, 'azurerm_storage_account').map(([, a]) => a.name).sort()).toEqual(['stmlflowforecast1', 'stmlflowshared01']);
   });
 
   test('every problem of every team in one error, named by teams[i]', () => {

@@ -209,10 +209,9 @@ describe('MlflowRelease options', () => {
   });
 
   test('storage account name as a token resolves to a reference in the values', () => {
-    const { json, stack } = synthRelease((s) => ({
+    const { json } = synthRelease((s) => ({
       artifactLocation: { ...LOCATION, accountName: new TerraformVariable(s, 'account', { type: 'string' }).stringValue },
     }));
-    expect(stack).toBeDefined();
     const values = JSON.parse(onlyResource(json, 'helm_release').values[0]);
     expect(values.artifactRoot.azureBlob.storageAccount).toBe('${var.account}');
   });

@@ -719,6 +719,13 @@ describeRendered(`the chart rendered with our values (${renderedBy})`, () => {
     const merged = coalesce(chartDefaults(), JSON.parse(JSON.stringify(MATRIX_CASES[0].values))) as any;
     expect(merged.backendStore.databaseMigration).toBe(false);
     expect(merged.podSecurityContext.runAsUser).toBe(1001);
+    // the chart's default is false too: with a default of true, our false must still switch the
+    // per-pod migration init container off
+    const chartDir = renderableChart((defaults) => {
+      defaults.backendStore.databaseMigration = true;
+    });
+    const ours = render(h, MATRIX_CASES[0].values, { releaseName: 'mlflow', namespace: 'mlflow', chartDir });
+    expect(one(ours, 'Deployment').spec.template.spec.initContainers ?? []).toEqual([]);
   });
 });
 

@@ -109,7 +109,8 @@ describe('name collisions', () => {
     instance(counted, 'A');
     const c1 = new UserAssignedIdentity(counted, 'IdA', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-x' });
     c1.count = 2;
-    new UserAssignedIdentity(counted, 'IdB', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-y' });
+    // the same literal name: one of them counted (count.index may make it distinct), so no collision
+    new UserAssignedIdentity(counted, 'IdB', { resourceGroupName: 'rg-mlflow', location: 'westeurope', name: 'id-x' });
     expect(() => Testing.synth(counted, true)).not.toThrow();
   });
 
@@ -121,11 +122,17 @@ describe('name collisions', () => {
     expect(validate(stack)).toMatch(/azurerm_private_dns_zone "privatelink.blob.core.windows.net" in resource group "rg-dns", created by test\/ZoneA and test\/ZoneB: a zone name is unique in a resource group: create the zone once/);
   });
 
-  test('names that are references are not compared', () => {
-    const stack = new TerraformStack(testApp(), 'test');
-    const ns = sensitiveVariable(stack, 'ns').stringValue;
-    instance(stack, 'A', { namePrefix: 'team-a', namespaceName: ns, createNamespace: false });
-    instance(stack, 'B', { namePrefix: 'team-b', namespaceName: ns, createNamespace: false });
-    expect(() => Testing.synth(stack, true)).not.toThrow();
+  test('scopes given by references: different references are different scopes, one reference is one scope', () => {
+    // two instances whose releases are both named "mlflow"
+    const release = { image: IMAGE, releaseName: 'mlflow' };
+    const apart = new TerraformStack(testApp(), 'apart');
+    instance(apart, 'A', { namePrefix: 'team-a', release, namespaceName: sensitiveVariable(apart, 'ns_a').stringValue, createNamespace: false });
+    instance(apart, 'B', { namePrefix: 'team-b', release, namespaceName: sensitiveVariable(apart, 'ns_b').stringValue, createNamespace: false });
+    expect(() => Testing.synth(apart, true)).not.toThrow();
+    const together = new TerraformStack(testApp(), 'together');
+    const ns = sensitiveVariable(together, 'ns').stringValue;
+    instance(together, 'A', { namePrefix: 'team-a', release, namespaceName: ns, createNamespace: false });
+    instance(together, 'B', { namePrefix: 'team-b', release, namespaceName: ns, createNamespace: false });
+    expect(validate(together)).toMatch(/helm release "mlflow" in namespace \$\{var\.ns\}, created by together\/A\/Release\/Release and together\/B\/Release\/Release/);
   });
 });
