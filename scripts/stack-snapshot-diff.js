@@ -13,11 +13,12 @@ function flat(o, p = '', acc = {}) {
   return acc;
 }
 const a = load(process.argv[2]), b = load(process.argv[3]);
-for (const stack of Object.keys(b)) {
+// every stack of either file: one added or removed shows each of its paths against "-"
+for (const stack of new Set([...Object.keys(a), ...Object.keys(b)])) {
   const fa = a[stack], fb = b[stack];
   const expand = (j) => { const c = JSON.parse(JSON.stringify(j)); for (const r of Object.values(c.resource?.helm_release ?? {})) r.values = r.values.map((v) => JSON.parse(v)); return c; };
-  const A = flat(expand(fa)), B = flat(expand(fb));
-  console.log(`== ${stack}`);
+  const A = fa ? flat(expand(fa)) : {}, B = fb ? flat(expand(fb)) : {};
+  console.log(`== ${stack}${fa ? '' : ' (added)'}${fb ? '' : ' (removed)'}`);
   for (const k of new Set([...Object.keys(A), ...Object.keys(B)])) {
     if (A[k] !== B[k]) console.log(`  ${k}: ${A[k] ?? '-'} -> ${B[k] ?? '-'}`);
   }
