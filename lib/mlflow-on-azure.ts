@@ -349,10 +349,6 @@ export class MlflowOnAzure extends Construct {
 }
 
 /**
- * Cross-prop rules of the pattern, named by the pattern's own props (the parts validate
- * their own props again, with their names).
- */
-/**
  * How each part's prop paths read in the pattern's props (the part's construct id, then
  * `[part prefix, pattern prefix]` pairs, most specific first; `''` is the rest).
  */
@@ -420,6 +416,10 @@ function partMappings(props: MlflowOnAzureProps): { [part: string]: PropMapping 
   };
 }
 
+/**
+ * Cross-prop rules of the pattern, named by the pattern's own props (the parts validate
+ * their own props again, with their names).
+ */
 function validateMlflowOnAzureProps(scope: Construct, props: MlflowOnAzureProps, auth: ArtifactAuth): void {
   const p = new Problems(`MlflowOnAzure at ${scope.node.path}`, scope);
   const storage = props.storage ?? {};

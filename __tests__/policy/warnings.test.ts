@@ -40,7 +40,6 @@ describe('construct warnings', () => {
     const { stack } = sqliteRelease();
     MlflowChecks.suppress(stack, MlflowWarningId.ARTIFACT_PROXY_OFF, 'not this one');
     expect(warningsOf(stack)).toHaveLength(1);
-    MlflowChecks.suppress(stack, MlflowWarningId.SQLITE_BACKEND, 'the whole dev stack');
     const fresh = sqliteRelease();
     MlflowChecks.suppress(fresh.stack, MlflowWarningId.SQLITE_BACKEND, 'the whole dev stack');
     expect(warningsOf(fresh.stack)).toEqual([]);
