@@ -13,7 +13,6 @@ import {
   MlflowIngress,
   MlflowIngressController,
   MlflowIngressTlsSource,
-  PostgresSslMode,
 } from './props';
 import { MLFLOW_SIZING, maxWorkersFor, memoryForWorkers, stagingStorage } from './sizing';
 import {
@@ -22,6 +21,7 @@ import {
   fitsChartAzureBlob,
   IGNORED_ENV_VARS,
   ingressServesHttps,
+  postgresSettings,
   trustedProxyCidrsFor,
   MANAGED_ENV_VARS,
   MLFLOW_CHART,
@@ -115,7 +115,7 @@ export class MlflowRelease extends Construct {
 
     const releaseName = props.releaseName ?? MLFLOW_DEFAULTS.releaseName;
     const clusterDomain = props.clusterDomain ?? MLFLOW_DEFAULTS.clusterDomain;
-    const postgres = props.backendStore.kind === MlflowBackendKind.POSTGRES ? props.backendStore.postgresOptions : undefined;
+    const postgres = postgresSettings(props.backendStore);
 
     if (!postgres) {
       constructWarning(this, MlflowWarningId.SQLITE_BACKEND,
@@ -168,7 +168,7 @@ export class MlflowRelease extends Construct {
           [MLFLOW_DEFAULTS.databaseSecretUsernameKey]: postgres.user,
           [MLFLOW_DEFAULTS.databaseSecretPasswordKey]: postgres.password,
         },
-        revision: postgres.passwordRevision ?? 1,
+        revision: postgres.passwordRevision,
       });
       dependsOn.push(this.databaseSecret);
     }
@@ -186,12 +186,12 @@ export class MlflowRelease extends Construct {
       trackingDatabase: postgres
         ? {
           host: postgres.host,
-          port: postgres.port ?? 5432,
+          port: postgres.port,
           database: postgres.database,
           user: postgres.user,
           password: postgres.password,
-          passwordRevision: postgres.passwordRevision ?? 1,
-          sslMode: postgres.sslMode ?? PostgresSslMode.REQUIRE,
+          passwordRevision: postgres.passwordRevision,
+          sslMode: postgres.sslMode,
           driver: postgres.driver,
         }
         : undefined,

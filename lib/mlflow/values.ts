@@ -18,6 +18,7 @@ import {
   MlflowIngress,
   MlflowIngressController,
   MlflowIngressTlsSource,
+  MlflowPostgresOptions,
   MlflowReleaseOptions,
   PostgresSslMode,
 } from './props';
@@ -277,6 +278,23 @@ export function ingressTlsFor(ingress: MlflowIngress, fullname: string): { secre
   }
 }
 
+/** A PostgreSQL backend store's settings with the defaults applied. */
+export interface PostgresSettings extends MlflowPostgresOptions {
+  readonly port: number;
+  readonly passwordRevision: number;
+  readonly sslMode: PostgresSslMode;
+}
+
+/**
+ * The PostgreSQL settings of a backend store (undefined for SQLite), defaults applied once: port
+ * 5432, password revision 1, `sslmode=require`.
+ */
+export function postgresSettings(store: MlflowBackendStore): PostgresSettings | undefined {
+  const o = store.kind === MlflowBackendKind.POSTGRES ? store.postgresOptions : undefined;
+  if (!o) return undefined;
+  return { ...o, port: o.port ?? 5432, passwordRevision: o.passwordRevision ?? 1, sslMode: o.sslMode ?? PostgresSslMode.REQUIRE };
+}
+
 /** Whether the ingress serves TLS itself (a secret from any source). */
 export function ingressHasTls(ingress: MlflowIngress): boolean {
   return ingress.tlsSecretName !== undefined || ingress.tls !== undefined;
@@ -379,8 +397,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const auth = input.auth;
   const proxied = !(input.disableArtifactProxy ?? false);
   const timeout = input.artifactTimeoutSeconds ?? d.artifactTimeoutSeconds;
-  const postgres = input.backendStore.kind === MlflowBackendKind.POSTGRES ? input.backendStore.postgresOptions : undefined;
-  const sslMode = postgres?.sslMode ?? PostgresSslMode.REQUIRE;
+  const postgres = postgresSettings(input.backendStore);
   const maxArtifactSize = input.maxArtifactSize ?? MLFLOW_SIZING.maxArtifactSize;
 
   // Artifacts
@@ -413,7 +430,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
       postgres: {
         enabled: true,
         host: postgres.host,
-        port: postgres.port ?? 5432,
+        port: postgres.port,
         database: postgres.database,
         user: postgres.user,
         ...(postgres.driver !== undefined ? { driver: postgres.driver } : {}),
@@ -442,7 +459,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const behindGateway = input.ingress?.controller === MlflowIngressController.GATEWAY_API;
   const keepAlive = input.keepAliveTimeoutSeconds ?? (behindGateway ? d.gatewayKeepAliveTimeoutSeconds : d.keepAliveTimeoutSeconds);
   extraEnvVars[UVICORN_KEEP_ALIVE_ENV_VAR] = String(keepAlive);
-  if (postgres) extraEnvVars.PGSSLMODE = sslMode;
+  if (postgres) extraEnvVars.PGSSLMODE = postgres.sslMode;
   if (auth.mode === ArtifactAuthMode.KUBELET_IDENTITY && auth.identityClientId !== undefined) {
     // AKS nodes carry several user-assigned identities (kubelet, add-ons): IMDS needs the client id.
     extraEnvVars.AZURE_CLIENT_ID = auth.identityClientId;
@@ -506,7 +523,7 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
   const cpuLimit = r.cpuLimit ?? d.resources.cpuLimit;
   const staging = stagingStorage(maxArtifactSize, input.concurrentArtifactTransfers ?? MLFLOW_SIZING.concurrentArtifactTransfers);
   const podAnnotations: { [key: string]: string } = {};
-  if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision ?? 1);
+  if (postgres) podAnnotations[DATABASE_SECRET_REVISION_ANNOTATION] = String(postgres.passwordRevision);
   if (auth.secretRevision !== undefined) podAnnotations[ARTIFACT_SECRET_REVISION_ANNOTATION] = String(auth.secretRevision);
   Object.assign(podAnnotations, signIn.podAnnotations);
   const runAsUser = image?.runAsUser ?? d.runAsUser;
@@ -534,14 +551,14 @@ export function buildMlflowValues(input: MlflowValuesInput): MlflowChartValues {
       fullname: serviceName,
       releaseName,
       host: postgres.host,
-      port: postgres.port ?? 5432,
+      port: postgres.port,
       database: postgres.database,
       driver: postgres.driver,
-      sslMode,
+      sslMode: postgres.sslMode,
       secretName: databaseSecretName,
       usernameKey: d.databaseSecretUsernameKey,
       passwordKey: d.databaseSecretPasswordKey,
-      podAnnotations: { [DATABASE_SECRET_REVISION_ANNOTATION]: String(postgres.passwordRevision ?? 1) },
+      podAnnotations: { [DATABASE_SECRET_REVISION_ANNOTATION]: String(postgres.passwordRevision) },
       podSecurityContext,
       securityContext,
       activeDeadlineSeconds: input.timeoutSeconds ?? d.timeoutSeconds,
