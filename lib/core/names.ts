@@ -108,7 +108,7 @@ export function checkTags(problems: Problems, prop: string, tags: { [key: string
  * tag or digest (those are separate props). The registry is the first part when it has a dot
  * or a port (or is `localhost`).
  */
-export const IMAGE_REPOSITORY = {
+const IMAGE_REPOSITORY = {
   pattern: /^((?:[a-z0-9]([a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/,
   rule: 'must be an image repository such as myregistry.azurecr.io/mlflow-azure: lowercase, no tag (":3.15.1") and no digest ("@sha256:...") in it (give them as tag and digest)',
 } as const;

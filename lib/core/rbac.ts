@@ -8,7 +8,7 @@ import { isLiteral, Problems } from './validation';
 /** How long a data-plane use waits after the role assignment it needs, by default. */
 export const RBAC_PROPAGATION_DEFAULT_SECONDS = 120;
 /** The longest wait accepted (30 minutes). */
-export const RBAC_PROPAGATION_MAX_SECONDS = 1800;
+const RBAC_PROPAGATION_MAX_SECONDS = 1800;
 
 /** The construct id of the time provider this library adds to a stack that has none. */
 export const TIME_PROVIDER_ID = 'MlflowAzureTimeProvider';
@@ -57,7 +57,7 @@ export function waitForRbacPropagation(scope: Construct, id: string, grant: Role
  * stack root when there is none. The time provider has no settings. A second default one
  * declared later fails the synth with an error that says which to remove.
  */
-export function ensureTimeProvider(scope: IConstruct): void {
+function ensureTimeProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   if (defaultTimeProviders(stack).length > 0) return;
   const provider = new timeModules.provider.TimeProvider(stack, TIME_PROVIDER_ID, {});

@@ -1,7 +1,7 @@
 import { MlflowGatewayReference } from './props';
 
 /** Names of the Gateway API route this library writes (`MlflowIngressController.GATEWAY_API`). */
-export const HTTP_ROUTE = {
+const HTTP_ROUTE = {
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind: 'HTTPRoute',
 } as const;

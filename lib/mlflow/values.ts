@@ -123,7 +123,7 @@ export const UVICORN_KEEP_ALIVE_ENV_VAR = 'UVICORN_TIMEOUT_KEEP_ALIVE';
  * `--forwarded-allow-ips`, read from this variable; its default is 127.0.0.1 only, so behind an
  * ingress MLflow would see `http` and the controller's address).
  */
-export const FORWARDED_ALLOW_IPS_ENV_VAR = 'FORWARDED_ALLOW_IPS';
+const FORWARDED_ALLOW_IPS_ENV_VAR = 'FORWARDED_ALLOW_IPS';
 
 /**
  * Environment variables the values builder sets from props (so `extraEnvVars` may not set
@@ -144,7 +144,7 @@ export const MANAGED_ENV_VARS: { readonly [name: string]: string } = {
 };
 
 /** Pod annotation whose change rolls the pods when the database password is rewritten. */
-export const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-secret-revision';
+const DATABASE_SECRET_REVISION_ANNOTATION = 'cdktf-mlflow-azure/database-secret-revision';
 
 /**
  * Input of {@link buildMlflowValues}: everything the values depend on, already validated.
@@ -248,7 +248,7 @@ export function allowedHostsFor(
  * The ingress-nginx body size: the given `maxBodySize`, else the largest artifact
  * (`maxArtifactSize`) in nginx units.
  */
-export function ingressBodySizeFor(ingress: MlflowIngress, maxArtifactSize: string): string {
+function ingressBodySizeFor(ingress: MlflowIngress, maxArtifactSize: string): string {
   if (ingress.maxBodySize !== undefined) return ingress.maxBodySize;
   const bytes = parseQuantity(maxArtifactSize);
   return bytes === undefined ? maxArtifactSize : formatNginxSize(bytes);

@@ -11,8 +11,8 @@ import { concatLists } from '../core/tokens';
 /** The default role of an application, by which groups are assigned to it. */
 const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
 
-/** Defaults of {@link EntraSignInApplicationProps}, for docs and tests. */
-export const ENTRA_APPLICATION_DEFAULTS = {
+/** Defaults of {@link EntraSignInApplicationProps}. */
+const ENTRA_APPLICATION_DEFAULTS = {
   secretRotationDays: 90,
   /** The client secret stays valid this long after its rotation date (a missed run locks nobody out). */
   secretOverlapHours: 720,
