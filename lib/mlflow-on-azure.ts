@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
 import { checkCloud, checkLocation, checkResourceGroupName, checkTags } from './core/names';
 import { applyProviders, MlflowProviders } from './core/provider-instances';
-import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
+import { inheritedTagMappings, isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { CustomerManagedKey } from './encryption/customer-managed-key';
 import { CustomerManagedKeyOptions } from './encryption/props';
 import { ArtifactAccess } from './identity/artifact-access';
@@ -381,9 +381,7 @@ const PART_PROPS: { readonly [part: string]: PropMapping } = {
  * the monitoring from `encryption`, the store's facts from `store`).
  */
 function partMappings(props: MlflowOnAzureProps): { [part: string]: PropMapping } {
-  const inheritedTags = (own: { [key: string]: string } | undefined): PropMapping => (isLiteral(props.tags) ? Object.keys(props.tags) : [])
-    .filter((k) => !(isLiteral(own) && own !== undefined && k in own))
-    .map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]);
+  const inheritedTags = (own: { [key: string]: string } | undefined): PropMapping => inheritedTagMappings(props.tags, own);
   const derived = (given: unknown, from: string, to: string): PropMapping => (given === undefined ? [[from, to]] : []);
   const namespaceFromPrefix = derived(props.namespaceName, 'namespaceName', 'namePrefix');
   const serviceAccountFromPrefix = derived(props.release?.serviceAccountName, 'serviceAccountName', 'namePrefix');

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IAksCluster } from './cluster/reference';
 import { checkLocation, checkResourceGroupName, checkTags } from './core/names';
 import { applyProviders, MlflowProviders } from './core/provider-instances';
-import { isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
+import { inheritedTagMappings, isLiteral, Problems, PropMapping, ValidationRound } from './core/validation';
 import { ArtifactAuth } from './identity/artifact-auth';
 import { ArtifactAuthMode } from './identity/binding';
 import { MlflowBackendStore, MlflowReleaseOptions } from './mlflow/props';
@@ -113,9 +113,8 @@ export class MlflowTeams extends Construct {
   constructor(scope: Construct, id: string, props: MlflowTeamsProps) {
     super(scope, id);
     const round = ValidationRound.open(this, `MlflowTeams at ${this.node.path}`);
-    const sharedTags = Object.keys(props.tags ?? {}).filter((k) => !(k in (props.sharedStorage?.tags ?? {})));
     round.map('SharedStore', [
-      ...sharedTags.map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]),
+      ...inheritedTagMappings(props.tags, props.sharedStorage?.tags),
       ['accountName', 'sharedStorageAccountName'], ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['', 'sharedStorage.'],
     ]);
     // Only the teams that can be built: a literal, valid name, its first use (the others are
@@ -183,11 +182,10 @@ function buildableTeams(teams: readonly MlflowTeam[]): [MlflowTeam, number][] {
 function teamMapping(props: MlflowTeamsProps, team: MlflowTeam, i: number): PropMapping {
   const own = team.storageAccountName !== undefined;
   const platformRelease = Object.keys(props.release ?? {}).filter((k) => !(k in (team.release ?? {})));
-  const platformTags = Object.keys(props.tags ?? {}).filter((k) => !(k in (team.tags ?? {})));
   return [
     ['resourceGroupName', 'resourceGroupName'], ['location', 'location'], ['cluster', 'cluster'],
     ...platformRelease.map((k): [string, string] => [`release.${k}`, `release.${k}`]),
-    ...platformTags.map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]),
+    ...inheritedTagMappings(props.tags, team.tags),
     ['storage', own ? `teams[${i}].storage` : 'sharedStorage'],
     ['store', own ? `teams[${i}].storageAccountName` : 'sharedStorage'],
     ['namePrefix', `teams[${i}].name`],

@@ -122,6 +122,18 @@ export class Problems {
 /** How a part's prop paths read in the pattern: `[part prefix, pattern prefix]`, most specific first. */
 export type PropMapping = readonly (readonly [string, string])[];
 
+/**
+ * The tags a part inherits from the props the user wrote (their keys the part's own tags do not
+ * override) read as those props: `tags["<key>"]` stays `tags["<key>"]` of the outer construct.
+ * Token maps contribute nothing (their keys are unknown at synth).
+ */
+export function inheritedTagMappings(outer: { [key: string]: string } | undefined, own: { [key: string]: string } | undefined): PropMapping {
+  if (!isLiteral(outer) || outer === undefined) return [];
+  return Object.keys(outer)
+    .filter((k) => !(isLiteral(own) && own !== undefined && k in own))
+    .map((k): [string, string] => [`tags["${k}"]`, `tags["${k}"]`]);
+}
+
 const ROUNDS = new WeakMap<IConstruct, ValidationRound>();
 
 /**
