@@ -86,7 +86,7 @@ export class MlflowSignInResources extends Construct {
       const o = signIn._basicAuth!;
       const db = databaseOf(o.database, tracking, tracking?.database);
       const databaseUri = db ? postgresUrl(db) : SIGN_IN.basicSqliteUri;
-      const revision = (o.secretRevision ?? 1) + (db?.trackingRevision ?? 1) - 1;
+      const revision = secretRevision(o.secretRevision, db);
       this.secret = this.writeSecret(secretName, props, revision, {
         [SIGN_IN.basicAuthConfigFile]: basicAuthIni({
           defaultPermission: o.defaultPermission ?? SIGN_IN.defaultPermission,
@@ -116,7 +116,7 @@ export class MlflowSignInResources extends Construct {
     let clientSecret: string;
     let revision: number;
     const db = databaseOf(common.database, tracking, undefined);
-    const baseRevision = (signIn._entraId?.clientSecretRevision ?? 1) + (db?.trackingRevision ?? 1) - 1;
+    const baseRevision = secretRevision(signIn._entraId?.clientSecretRevision, db);
     if (signIn._newApplication) {
       const o = signIn._newApplication;
       this.application = new EntraSignInApplication(this, 'Application', {
@@ -176,6 +176,14 @@ export class MlflowSignInResources extends Construct {
       revision,
     });
   }
+}
+
+/**
+ * The sign-in secret's revision: the user's own, raised with the tracking database's password
+ * revision when the secret carries that password (either bump rewrites the secret and rolls the pods).
+ */
+function secretRevision(own: number | undefined, db: { readonly trackingRevision?: number } | undefined): number {
+  return (own ?? 1) + (db?.trackingRevision ?? 1) - 1;
 }
 
 /**
