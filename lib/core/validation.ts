@@ -224,8 +224,7 @@ export class ValidationRound {
     }
     for (const problem of problems) {
       const mapped = { ...problem, prop: chain.reduce((prop, mapping) => mapProp(prop, mapping), problem.prop) };
-      if (this.ownProps.has(mapped.prop)) continue;
-      if (!this.problems.some((p) => p.prop === mapped.prop && p.rule === mapped.rule)) this.problems.push(mapped);
+      if (!this.ownProps.has(mapped.prop)) this.addOnce(mapped);
     }
   }
 
@@ -242,15 +241,17 @@ export class ValidationRound {
         // A part with a round of its own (a pattern inside a pattern) threw its problems: map them
         // as the child they came from.
         const mapping = childId !== undefined ? this.mappings.get(childId) ?? [] : [];
-        for (const problem of e.problems) {
-          const mapped = { ...problem, prop: mapProp(problem.prop, mapping) };
-          if (!this.problems.some((q) => q.prop === mapped.prop && q.rule === mapped.rule)) this.problems.push(mapped);
-        }
+        for (const problem of e.problems) this.addOnce({ ...problem, prop: mapProp(problem.prop, mapping) });
         return undefined;
       }
       if (this.failed) return undefined;
       throw e;
     }
+  }
+
+  /** Record a problem unless the same prop already has the same rule (a part and the pattern may both find it). */
+  private addOnce(problem: Problem): void {
+    if (!this.problems.some((p) => p.prop === problem.prop && p.rule === problem.rule)) this.problems.push(problem);
   }
 
   private idsBelowOwner(scope: IConstruct): string[] {
