@@ -14,20 +14,13 @@ import {
   MlflowOnAzureProps,
   StorageReplication,
 } from '../lib';
-import { basicSignIn, NO_SIGN_IN } from './mlflow/fixtures';
+import { AKS_ATTRIBUTES, basicSignIn, NO_SIGN_IN } from './mlflow/fixtures';
 import { errorOf, onlyResource, ref, resourcesOf, testStack, warningsOf } from './util';
 
 const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
 
 function make(stack: TerraformStack, overrides: Partial<MlflowOnAzureProps> = {}): MlflowOnAzure {
-  const cluster = AksCluster.fromAttributes(stack, 'Aks', {
-    name: 'aks',
-    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
-    oidcIssuerEnabled: true,
-    workloadIdentityEnabled: true,
-    kubeletIdentityObjectId: '00000000-0000-0000-0000-000000000001',
-    kubeletIdentityClientId: '00000000-0000-0000-0000-000000000002',
-  });
+  const cluster = AksCluster.fromAttributes(stack, 'Aks', AKS_ATTRIBUTES);
   const password = new TerraformVariable(stack, 'db_password', { type: 'string', sensitive: true });
   return new MlflowOnAzure(stack, 'Mlflow', {
     resourceGroupName: 'rg',

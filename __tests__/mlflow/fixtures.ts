@@ -1,6 +1,6 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { AksCluster, KubernetesAuth } from '../../lib/cluster';
+import { AksCluster, AksClusterAttributes, KubernetesAuth } from '../../lib/cluster';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
@@ -154,6 +154,16 @@ export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
 
 /** No sign-in, for releases without ingress in unit tests. */
 export const NO_SIGN_IN = MlflowSignIn.none({ reason: 'unit test: reached inside the cluster only' });
+
+/** An AKS cluster given by attributes: OIDC issuer and workload identity on, kubelet identity known. */
+export const AKS_ATTRIBUTES: AksClusterAttributes = {
+  name: 'aks',
+  oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
+  oidcIssuerEnabled: true,
+  workloadIdentityEnabled: true,
+  kubeletIdentityObjectId: '00000000-0000-0000-0000-000000000001',
+  kubeletIdentityClientId: '00000000-0000-0000-0000-000000000002',
+};
 
 /** A sensitive variable of the stack (created once per id). */
 export function sensitiveVariable(stack: TerraformStack, id: string): TerraformVariable {

@@ -1,20 +1,13 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AksCluster, ArtifactAuth, ArtifactStore, IArtifactStore, MlflowBackendStore, MlflowOnAzure } from '../../lib';
-import { NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
+import { AKS_ATTRIBUTES, NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
 import { errorOf, onlyResource, ref, resourcesOf, testStack } from '../util';
 
 const ACCOUNT_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/stdatalake001';
 const IMAGE = { repository: 'acr.azurecr.io/mlflow-azure', tag: '3.15.1' };
 
 function cluster(stack: TerraformStack): AksCluster {
-  return AksCluster.fromAttributes(stack, 'Aks', {
-    name: 'aks',
-    oidcIssuerUrl: 'https://westeurope.oic.prod-aks.azure.com/tenant/issuer/',
-    oidcIssuerEnabled: true,
-    workloadIdentityEnabled: true,
-    kubeletIdentityObjectId: '00000000-0000-0000-0000-000000000001',
-    kubeletIdentityClientId: '00000000-0000-0000-0000-000000000002',
-  });
+  return AksCluster.fromAttributes(stack, 'Aks', AKS_ATTRIBUTES);
 }
 
 function mlflowOn(stack: TerraformStack, store: IArtifactStore, auth: ArtifactAuth): MlflowOnAzure {
