@@ -3,7 +3,7 @@ import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { AksCluster, AksClusterAttributes, KubernetesAuth } from '../../lib/cluster';
 import { AzureCloud } from '../../lib/core/cloud';
 import { ArtifactAuthBinding, ArtifactAuthMode } from '../../lib/identity/binding';
-import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, PostgresSslMode } from '../../lib/mlflow';
+import { MlflowArtifactLocation, MlflowBackendStore, MlflowImage, MlflowIngressController, MlflowReleaseProps, PostgresSslMode } from '../../lib/mlflow';
 import { buildMlflowValues, MlflowValuesInput } from '../../lib/mlflow/values';
 import { basicAuthBinding, entraBinding } from '../../lib/signin/chart';
 import { MlflowSignIn } from '../../lib/signin/props';
@@ -151,6 +151,15 @@ export const VALUES_CASES: [string, Partial<MlflowValuesInput>][] = [
   ['basic auth', { signInBinding: BASIC_BINDING }],
   ['Gateway API route', { signInBinding: BASIC_BINDING, ingress: { host: 'mlflow.example.com', controller: MlflowIngressController.GATEWAY_API, gateway: { name: 'public', namespaceName: 'gateways', sectionName: 'https' } } }],
 ];
+
+/** A release's props without sign-in and ingress: namespace mlflow, workload identity, the test image, SQLite. */
+export const RELEASE_BASE: Omit<MlflowReleaseProps, 'signIn'> = {
+  namespaceName: 'mlflow',
+  artifactLocation: LOCATION,
+  auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
+  image: IMAGE,
+  backendStore: MlflowBackendStore.sqliteForDevelopment(),
+};
 
 /** No sign-in, for releases without ingress in unit tests. */
 export const NO_SIGN_IN = MlflowSignIn.none({ reason: 'unit test: reached inside the cluster only' });

@@ -1,8 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { basicSignIn, BINDINGS, IMAGE, LOCATION } from './fixtures';
-import { ArtifactAuthMode } from '../../lib/identity/binding';
+import { basicSignIn, RELEASE_BASE } from './fixtures';
 import {
-  MlflowBackendStore,
   MlflowIngress,
   MlflowIngressController,
   MlflowIngressTls,
@@ -28,11 +26,7 @@ const NGINX_ANNOTATIONS = {
 function synthRelease(ingress: MlflowIngress, overrides: Partial<MlflowReleaseProps> = {}) {
   const stack: TerraformStack = testStack();
   const release = new MlflowRelease(stack, 'Mlflow', {
-    namespaceName: 'mlflow',
-    artifactLocation: LOCATION,
-    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-    image: IMAGE,
-    backendStore: MlflowBackendStore.sqliteForDevelopment(),
+    ...RELEASE_BASE,
     signIn: basicSignIn(stack),
     ingress,
     ...overrides,
@@ -178,11 +172,7 @@ describe('trusted proxies from a list(string) variable', () => {
     const stack: TerraformStack = testStack();
     const proxies = new TerraformVariable(stack, 'proxies', { type: 'list(string)' });
     new MlflowRelease(stack, 'Mlflow', {
-      namespaceName: 'mlflow',
-      artifactLocation: LOCATION,
-      auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-      image: IMAGE,
-      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      ...RELEASE_BASE,
       signIn: basicSignIn(stack),
       ingress: { host: HOST, tls: MlflowIngressTls.existingSecret('mlflow-tls'), trustedProxyCidrs: proxies.listValue },
     });

@@ -1,7 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { basicSignIn, BINDINGS, IMAGE, LOCATION, NO_SIGN_IN } from './fixtures';
+import { basicSignIn, IMAGE, NO_SIGN_IN, RELEASE_BASE } from './fixtures';
 import { AksCluster, AksClusterAttributes, AksNetworkPolicyEngine, MlflowBackendStore, MlflowOnAzure, MlflowOnAzureProps } from '../../lib';
-import { ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowIngressController, MlflowNamespace, MlflowRelease, MlflowReleaseProps } from '../../lib/mlflow';
 import { buildNetworkPolicySpec, NAMESPACE_NAME_LABEL, NetworkPolicySpecInput } from '../../lib/mlflow/network-policy';
 import { MLFLOW_CHART } from '../../lib/mlflow/values';
@@ -92,11 +91,7 @@ describe('the network policy of a release', () => {
     const stack = testStack();
     const props = overrides(stack);
     const release = new MlflowRelease(stack, 'Mlflow', {
-      namespaceName: 'mlflow',
-      artifactLocation: LOCATION,
-      auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-      image: IMAGE,
-      backendStore: MlflowBackendStore.sqliteForDevelopment(),
+      ...RELEASE_BASE,
       signIn: props.ingress ? basicSignIn(stack) : NO_SIGN_IN,
       ...props,
     });

@@ -1,6 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AzureCloud } from '../../lib/core/cloud';
-import { ArtifactAuthMode } from '../../lib/identity/binding';
 import { MlflowBackendStore, MlflowPostgresOptions, MlflowRelease, MlflowReleaseProps, PostgresSslMode } from '../../lib/mlflow';
 import {
   BasicAuthSignInOptions,
@@ -11,7 +10,7 @@ import {
   MlflowSignInMechanism,
   MlflowSignInResources,
 } from '../../lib/signin';
-import { BINDINGS, IMAGE, LOCATION, NO_SIGN_IN, sensitiveVariable } from '../mlflow/fixtures';
+import { LOCATION, NO_SIGN_IN, RELEASE_BASE, sensitiveVariable } from '../mlflow/fixtures';
 import { onlyResource, ref, resourcesOf, testStack } from '../util';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -69,11 +68,7 @@ type Build = (stack: TerraformStack) => Partial<MlflowReleaseProps>;
 function synthRelease(build: Build) {
   const stack = testStack();
   const release = new MlflowRelease(stack, 'Mlflow', {
-    namespaceName: 'mlflow',
-    artifactLocation: LOCATION,
-    auth: BINDINGS[ArtifactAuthMode.WORKLOAD_IDENTITY],
-    image: IMAGE,
-    backendStore: MlflowBackendStore.sqliteForDevelopment(),
+    ...RELEASE_BASE,
     ...build(stack),
   });
   const synth = Testing.synth(stack);
