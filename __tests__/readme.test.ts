@@ -242,7 +242,7 @@ function exportedNames(file: string, options: ts.CompilerOptions, host: ts.Compi
   return names;
 }
 
-export interface SnippetError {
+interface SnippetError {
   readonly where: string;
   readonly message: string;
 }
@@ -251,7 +251,7 @@ export interface SnippetError {
  * Type-checks every snippet of the given markdown texts in one program; returns the errors of
  * each snippet (by its `where`), each at its markdown line.
  */
-export function checkSnippets(docs: { doc: string; text: string }[]): { snippets: Snippet[]; errors: Map<string, SnippetError[]> } {
+function checkSnippets(docs: { doc: string; text: string }[]): { snippets: Snippet[]; errors: Map<string, SnippetError[]> } {
   const snippets = docs.flatMap(({ doc, text }) => extractSnippets(doc, text));
   const options = templateOptions();
   const host = ts.createCompilerHost(options);

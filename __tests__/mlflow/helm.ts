@@ -15,10 +15,10 @@ import { CHART_DIR } from './chart-render';
  * .ci/run) turns a missing helm into a failure instead.
  */
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+const REPO_ROOT = path.resolve(__dirname, '../..');
 const STAND_IN = path.resolve(REPO_ROOT, '..', 'shared', 'tools', 'bin', 'helm');
 /** The Kubernetes version templates are rendered for (`.Capabilities.KubeVersion`): a supported AKS version. */
-export const KUBE_VERSION = 'v1.31.0';
+const KUBE_VERSION = 'v1.31.0';
 
 /** The helm that renders the chart. */
 export interface Helm {
